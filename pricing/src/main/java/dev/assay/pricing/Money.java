@@ -2,6 +2,7 @@ package dev.assay.pricing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collection;
 
 /**
  * An exact amount of US dollars, held as a whole number of micro-dollars (1 USD = 1,000,000 micros).
@@ -51,6 +52,19 @@ public record Money(long micros) implements Comparable<Money> {
             throw new IllegalArgumentException(
                     "\"" + text + "\" cannot be held exactly: at most 6 decimal places and |amount| < 9.2e12 dollars");
         }
+    }
+
+    /**
+     * The exact sum of {@code amounts} ({@link #ZERO} for none).
+     *
+     * @throws ArithmeticException if the sum does not fit in a {@code long}
+     */
+    public static Money sum(Collection<Money> amounts) {
+        long total = 0;
+        for (Money amount : amounts) {
+            total = Math.addExact(total, amount.micros);
+        }
+        return new Money(total);
     }
 
     public Money plus(Money other) {
@@ -104,7 +118,19 @@ public record Money(long micros) implements Comparable<Money> {
         return Long.compare(micros, other.micros);
     }
 
-    /** Plain decimal dollars with trailing zeros removed but at least two decimals: "1.50", "0.000125", "-3.00". */
+    /**
+     * The amount with a dollar sign, as shown to people: "$1.50", "$0.000125", "-$3.00". {@link #parse}
+     * reads it back to the same amount.
+     */
+    public String toDollarString() {
+        String plain = toString();
+        return plain.startsWith("-") ? "-$" + plain.substring(1) : "$" + plain;
+    }
+
+    /**
+     * Plain decimal dollars with trailing zeros removed but at least two decimals: "1.50", "0.000125", "-3.00".
+     * {@link #parse} reads it back to the same amount.
+     */
     @Override
     public String toString() {
         BigDecimal dollars = toDollars().stripTrailingZeros();

@@ -8,6 +8,11 @@ package dev.assay.pricing;
  * computed as {@code gross − platformFee}, {@code hostShare + platformFee == gross} exactly, always: a
  * split never creates or loses a micro-dollar. The canonical constructor checks that, too.
  *
+ * <p>Each split rounds on its own: splitting many small charges (say every one-second tick) one by one
+ * leaves each fractional micro-dollar with the host, so the platform's total can be slightly below the
+ * exact percentage of the total. Split the sum of a settlement period where the platform's exact share
+ * matters.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param gross what the renter paid; not negative

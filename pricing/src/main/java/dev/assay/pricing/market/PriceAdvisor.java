@@ -88,14 +88,14 @@ public final class PriceAdvisor {
             BigDecimal numerator = targetTimesListed.subtract(rented);
             BigDecimal denominator = listedGpus.subtract(rented);
             suggested = moveToward(listed.median(), listed.p10(), numerator, denominator, listed);
-            reasons.add(new PriceReason.MovedToward(listed.median(), "p10", listed.p10(),
+            reasons.add(new PriceReason.MovedToward(listed.median(), PriceReason.Percentile.P10, listed.p10(),
                     share(numerator, denominator), suggested));
         } else if (comparison < 0) {
             reasons.add(new PriceReason.UtilisationGap(targetUtilisation, marketUtilisation, Direction.ABOVE_MEDIAN));
             // (u − t) ÷ u = (rented − t × listed) ÷ rented
             BigDecimal numerator = rented.subtract(targetTimesListed);
             suggested = moveToward(listed.median(), listed.p90(), numerator, rented, listed);
-            reasons.add(new PriceReason.MovedToward(listed.median(), "p90", listed.p90(),
+            reasons.add(new PriceReason.MovedToward(listed.median(), PriceReason.Percentile.P90, listed.p90(),
                     share(numerator, rented), suggested));
         } else {
             reasons.add(new PriceReason.UtilisationGap(targetUtilisation, marketUtilisation, Direction.AT_MEDIAN));

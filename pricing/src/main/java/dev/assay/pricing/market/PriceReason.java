@@ -22,6 +22,22 @@ public sealed interface PriceReason {
         ABOVE_MEDIAN
     }
 
+    /** A percentile of listed on-demand prices that bounds the suggestion. */
+    enum Percentile {
+        P10("p10"), P90("p90");
+
+        private final String label;
+
+        Percentile(String label) {
+            this.label = label;
+        }
+
+        /** "p10" or "p90". */
+        public String label() {
+            return label;
+        }
+    }
+
     /** No offer of the model is listed, so there is nothing to compare with. */
     record NoListedOffers(String gpuModel) implements PriceReason {
         @Override
@@ -59,12 +75,12 @@ public sealed interface PriceReason {
      * How far the price moved from the median toward a percentile of listed prices: {@code share} of the way
      * (0..1), where the whole way is reached only at utilisation 1 (toward p10) or 0 (toward p90).
      */
-    record MovedToward(Money fromMedian, String percentile, Money toward, double share, Money suggested)
+    record MovedToward(Money fromMedian, Percentile percentile, Money toward, double share, Money suggested)
             implements PriceReason {
         @Override
         public String explain() {
             return "moved " + Math.round(share * 100) + "% of the way from the median " + fromMedian.toDollarString()
-                    + "/h toward the " + percentile + " price " + toward.toDollarString() + "/h: "
+                    + "/h toward the " + percentile.label() + " price " + toward.toDollarString() + "/h: "
                     + suggested.toDollarString() + "/h";
         }
     }

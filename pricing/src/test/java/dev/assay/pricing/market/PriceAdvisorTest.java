@@ -55,6 +55,8 @@ class PriceAdvisorTest {
                 .isEqualTo("target utilisation 0.85 is above the market's 0.63: price below median");
         assertThat(suggested.reasons().get(0).explain())
                 .isEqualTo("median on-demand price of RTX 4090 is $0.44/h across 10 offers");
+        assertThat(suggested.reasons().get(2)).isEqualTo(new PriceReason.MovedToward(
+                Money.parse("0.44"), PriceReason.Percentile.P10, Money.parse("0.30"), 0.6, Money.parse("0.356")));
         assertThat(suggested.reasons().get(2).explain())
                 .isEqualTo("moved 60% of the way from the median $0.44/h toward the p10 price $0.30/h: $0.356/h");
     }
@@ -65,6 +67,8 @@ class PriceAdvisorTest {
         PriceAdvice.Suggested suggested = (PriceAdvice.Suggested) PriceAdvisor.suggest(RTX, market(), 0.25);
 
         assertThat(suggested.perGpuHour()).isEqualTo(Money.parse("0.506"));
+        assertThat(suggested.reasons().get(2)).isEqualTo(new PriceReason.MovedToward(
+                Money.parse("0.44"), PriceReason.Percentile.P90, Money.parse("0.55"), 0.6, Money.parse("0.506")));
         assertThat(suggested.reasons().get(1).explain())
                 .isEqualTo("target utilisation 0.25 is below the market's 0.63: price above median");
     }

@@ -165,9 +165,9 @@ public final class HostBidBook {
     }
 
     /**
-     * Removes a bid; its pod, if running, is stopped by its renter and is not listed as preempted. Never
-     * preempts another pod through lack of GPUs, but the GPUs it frees may let a waiting bid run that
-     * outranks pods which ran on leftovers: those are preempted as {@link PreemptionReason#OUTBID}.
+     * Removes a bid. Its pod, if running, is stopped by its own renter and is not listed in the plan's
+     * stops. The GPUs it frees go to waiting bids; when a waiting bid that fits now outranks pods that ran
+     * on leftover GPUs (see {@link Allocation}), those pods are preempted as {@link PreemptionReason#OUTBID}.
      *
      * @throws IllegalArgumentException if the pod has no bid in this book
      */

@@ -60,14 +60,19 @@ public final class ChallengeVerifier {
      * @param roundTrip the verifier's own measure, from sending the spec to receiving the answer. The larger
      *     of this and the host's elapsed time counts: a host may admit to being slow, but cannot claim to
      *     be faster than the verifier saw.
+     * @throws IllegalArgumentException if a sampled row is not a row of C
      */
     public ChallengeOutcome verify(ChallengeSpec spec, GpuSku claimed, ChallengeAnswer answer, RowSample sample,
             List<RowOpening> openings, Duration roundTrip) {
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(claimed, "claimed");
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(sample, "sample");
         Objects.requireNonNull(openings, "openings");
         Objects.requireNonNull(roundTrip, "roundTrip");
+        if (sample.rows().getLast() >= spec.n()) {
+            throw new IllegalArgumentException("sample rows must be below n = " + spec.n() + ", were " + sample.rows());
+        }
         Duration limit = timing.limit(spec, claimed);
         Duration took = roundTrip.compareTo(answer.elapsed()) >= 0 ? roundTrip : answer.elapsed();
         if (took.compareTo(limit) > 0) {

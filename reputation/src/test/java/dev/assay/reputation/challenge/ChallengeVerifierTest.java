@@ -1,6 +1,7 @@
 package dev.assay.reputation.challenge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.assay.reputation.challenge.ChallengeOutcome.MalformedOpening;
@@ -145,10 +146,22 @@ class ChallengeVerifierTest {
     @Property
     void aRowSampleIsKDistinctRowsAscending(@ForAll long seed, @ForAll @IntRange(min = 1, max = 500) int n,
             @ForAll @IntRange(min = 1, max = 500) int rawK) {
-        int k = 1 + (rawK - 1) % n;
+        int k = 1 + (rawK - 1) % Math.min(n, ChallengeSpec.MAX_K);
         RowSample sample = RowSample.draw(seed, n, k);
         assertThat(sample.rows()).hasSize(k).isSorted().doesNotHaveDuplicates().allMatch(r -> r >= 0 && r < n);
         assertThat(RowSample.draw(seed, n, k)).isEqualTo(sample);
+    }
+
+    @Test
+    void aSampleMustBeDistinctAscendingRowsOfC() {
+        assertThatThrownBy(() -> new RowSample(List.of(3, 3))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ascending");
+        assertThatThrownBy(() -> new RowSample(List.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rows must hold");
+        ChallengeSpec spec = new ChallengeSpec(7, 16, 1);
+        HostSolution host = HostSolver.solve(spec);
+        assertThatThrownBy(() -> verifier.verify(spec, RTX_4090, host.answer(Duration.ZERO), new RowSample(List.of(16)),
+                List.of(), QUICK)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("below n");
     }
 
     private static BigInteger binomial(int n, int k) {

@@ -6,10 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -22,7 +19,7 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>A protected route without a key, or any route with a key that is malformed, unknown or revoked,
- *       answers 401 problem+json with {@code WWW-Authenticate: Bearer}.</li>
+ *       answers 401 problem+json ({@link BearerChallengeFilter} adds {@code WWW-Authenticate: Bearer}).</li>
  *   <li>A public route ({@link PublicRoutes}) without a key goes on with no caller.</li>
  *   <li>A request that matches no route is left alone, so it gets its honest 404 or 405.</li>
  * </ul>
@@ -63,15 +60,6 @@ final class AuthenticationFilter implements Ordered {
         Caller caller = authenticator.authenticate(credential)
                 .orElseThrow(() -> unauthenticated("the API key is not valid: unknown, malformed or revoked"));
         request.setAttribute(Callers.ATTRIBUTE, caller);
-    }
-
-    /** Tells clients which scheme to use, as RFC 9110 asks of every 401. */
-    @ResponseFilter
-    void challenge(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (response.status() == HttpStatus.UNAUTHORIZED
-                && !response.getHeaders().contains(HttpHeaders.WWW_AUTHENTICATE)) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"assay\"");
-        }
     }
 
     private static String bearerCredential(String header) {

@@ -1,0 +1,26 @@
+package dev.assay.matching.placement;
+
+/**
+ * Bounds on the work of one placement decision.
+ *
+ * @param feasibleCandidates stop looking once this many hosts passed every filter, and pick the best of
+ *     them (Nomad's "limit" stage: the best of a sample is nearly as good as the best of all, at a bounded
+ *     cost)
+ * @param maxHostsExamined stop looking after this many hosts, feasible or not, so a saturated market
+ *     cannot make one decision scan the whole inventory
+ */
+public record PlacementLimits(int feasibleCandidates, int maxHostsExamined) {
+
+    /** 64 feasible candidates; at most 4,096 hosts examined. */
+    public static final PlacementLimits DEFAULT = new PlacementLimits(64, 4_096);
+
+    public PlacementLimits {
+        if (feasibleCandidates < 1 || feasibleCandidates > 4_096) {
+            throw new IllegalArgumentException("feasibleCandidates must be between 1 and 4096, was " + feasibleCandidates);
+        }
+        if (maxHostsExamined < feasibleCandidates) {
+            throw new IllegalArgumentException("maxHostsExamined must be at least feasibleCandidates ("
+                    + feasibleCandidates + "), was " + maxHostsExamined);
+        }
+    }
+}

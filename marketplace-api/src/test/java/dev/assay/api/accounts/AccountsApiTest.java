@@ -238,6 +238,26 @@ class AccountsApiTest {
     }
 
     @Test
+    void unreadableBodiesAnswer400ProblemAndWriteNoRow() throws SQLException {
+        SignedUp org = http.signUp("Malformed");
+        long organisations = total("organisations");
+        long keys = count(org.orgId());
+
+        for (String body : List.of("{", "not json", "[]", "{\"name\":{\"x\":1},\"owner_email\":\"a@example.com\"}")) {
+            HttpResponse<String> response = http.post("/v1/orgs", null, body);
+            assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        HttpResponse<String> scopesNotAList = http.post("/v1/api-keys", org.key(),
+                "{\"name\":\"x\",\"scopes\":{\"read\":true}}");
+        assertThat(scopesNotAList.statusCode()).as(scopesNotAList.body()).isEqualTo(400);
+
+        assertThat(total("organisations")).isEqualTo(organisations);
+        assertThat(count(org.orgId())).isEqualTo(keys);
+    }
+
+    @Test
     void anotherOrganisationsKeyIdAnswers404AndTheKeyKeepsWorking() {
         SignedUp mine = http.signUp("Mine");
         SignedUp theirs = http.signUp("Theirs");

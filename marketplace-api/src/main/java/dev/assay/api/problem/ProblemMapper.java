@@ -149,6 +149,7 @@ class ProblemMapper {
 
     private Problem internal(HttpRequest<?> request, int status, Throwable cause) {
         if (status == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
+            LOG.warn("{} {} answered 503", request.getMethod(), request.getPath(), cause);
             return of(ProblemType.UNAVAILABLE, "the service is unavailable for a moment; retry later", Map.of(),
                     request.getPath());
         }

@@ -1,5 +1,6 @@
 package dev.assay.api.accounts;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import dev.assay.api.accounts.AccountsViews.ApiKeyList;
 import dev.assay.api.accounts.AccountsViews.CreateApiKeyRequest;
 import dev.assay.api.accounts.AccountsViews.CreatedApiKey;
@@ -26,17 +27,17 @@ class ApiKeysController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<CreatedApiKey> create(Caller caller, @Body CreateApiKeyRequest request) {
+    HttpResponse<CreatedApiKey> create(@Parameter(hidden = true) Caller caller, @Body CreateApiKeyRequest request) {
         return HttpResponse.created(accounts.createKey(caller, request)).header("Cache-Control", "no-store");
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    ApiKeyList list(Caller caller) {
+    ApiKeyList list(@Parameter(hidden = true) Caller caller) {
         return new ApiKeyList(accounts.listKeys(caller));
     }
 
     @Delete("/{id}")
-    HttpResponse<Void> revoke(Caller caller, @PathVariable String id) {
+    HttpResponse<Void> revoke(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         accounts.revokeKey(caller, id);
         return HttpResponse.noContent();
     }

@@ -1,5 +1,6 @@
 package dev.assay.api.accounts;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import dev.assay.api.accounts.AccountsViews.AddMemberRequest;
 import dev.assay.api.accounts.AccountsViews.MemberList;
 import dev.assay.api.accounts.AccountsViews.MemberView;
@@ -24,12 +25,12 @@ class MembersController {
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    MemberList list(Caller caller) {
+    MemberList list(@Parameter(hidden = true) Caller caller) {
         return new MemberList(accounts.listMembers(caller));
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<MemberView> add(Caller caller, @Body AddMemberRequest request) {
+    HttpResponse<MemberView> add(@Parameter(hidden = true) Caller caller, @Body AddMemberRequest request) {
         return HttpResponse.created(Duplicates.conflictOnDuplicate(() -> accounts.addMember(caller, request)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.assay.api.accounts;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import dev.assay.api.accounts.AccountsViews.MeResponse;
 import dev.assay.api.accounts.AccountsViews.SignUpRequest;
 import dev.assay.api.accounts.AccountsViews.SignUpResponse;
@@ -32,7 +33,7 @@ class OrganisationsController {
 
     /** Any valid key may ask which organisation and key it is; no scope needed. */
     @Get(uri = "/me", produces = MediaType.APPLICATION_JSON)
-    MeResponse me(Caller caller) {
+    MeResponse me(@Parameter(hidden = true) Caller caller) {
         return accounts.me(caller);
     }
 }

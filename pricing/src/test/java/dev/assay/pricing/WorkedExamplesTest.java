@@ -17,8 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Backs the worked examples of {@code docs/rules-pricing.md} (to be merged into
- * {@code docs/marketplace-rules.md}): one test per section, asserting every number exactly as the doc
+ * Backs the worked examples of the pricing sections of {@code docs/marketplace-rules.md}: one test per section, asserting every number exactly as the doc
  * writes it. If a rule changes, this test and the doc change together.
  */
 class WorkedExamplesTest {

@@ -30,8 +30,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * Backs the worked examples of {@code docs/rules-reputation.md} (to be merged into
- * {@code docs/marketplace-rules.md}): one test per section, asserting every number as the doc writes it.
+ * Backs the worked examples of the reputation sections of {@code docs/marketplace-rules.md}: one test per section, asserting every number as the doc writes it.
  * If a rule changes, this test and the doc change together.
  */
 class WorkedExamplesTest {

@@ -2,7 +2,7 @@ package dev.assay.reputation.score;
 
 /**
  * The terms of the Assay Score, each with its weight and its reference value. This is the one place
- * where the published formula's constants live; {@code docs/rules-reputation.md} repeats them and
+ * where the published formula's constants live; {@code docs/marketplace-rules.md} repeats them and
  * {@code WorkedExamplesTest} keeps the two in step.
  *
  * <p>The reference values are the baseline of an NVIDIA A100 SXM4 80GB (the catalogue row

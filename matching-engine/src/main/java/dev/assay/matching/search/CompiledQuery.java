@@ -1,0 +1,192 @@
+package dev.assay.matching.search;
+
+import dev.assay.matching.inventory.Host;
+import dev.assay.matching.inventory.InventorySnapshot;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A query turned into what the scan runs: numeric bounds as doubles, text values as arrays, the GPU
+ * models to look at, and the offer size rule. Compiled once per search, so no string work or parsing
+ * happens per host.
+ */
+final class CompiledQuery {
+
+    private interface Test {
+        boolean holds(Candidate candidate);
+    }
+
+    private final Test[] tests;
+    private final List<String> models;
+    private final double[] numGpusMin = {1};
+    private final double[] numGpusMax = {Integer.MAX_VALUE};
+    private final List<double[]> numGpusExact = new ArrayList<>();
+    private final List<double[]> numGpusExcluded = new ArrayList<>();
+    private final boolean sizesToQuery;
+    final Comparator<Candidate.Snapshot> order;
+
+    CompiledQuery(OfferQuery query, InventorySnapshot snapshot) {
+        List<Test> compiled = new ArrayList<>();
+        List<String> modelsWanted = null;
+        boolean sized = false;
+        for (Filter filter : query.filters()) {
+            if (filter.field() == OfferField.NUM_GPUS) {
+                sized = true;
+                sizeRule(filter);
+                continue;
+            }
+            if (filter.field() == OfferField.GPU_NAME && (filter.op() == Comparison.EQ || filter.op() == Comparison.IN)) {
+                List<String> matching = modelsNamed(snapshot, filter.values());
+                modelsWanted = modelsWanted == null ? matching
+                        : modelsWanted.stream().filter(matching::contains).toList();
+                continue;
+            }
+            compiled.add(test(filter));
+        }
+        this.tests = compiled.toArray(Test[]::new);
+        this.models = modelsWanted == null ? List.copyOf(snapshot.gpuModels()) : modelsWanted;
+        this.sizesToQuery = sized;
+        this.order = comparator(query.order());
+    }
+
+    List<String> models() {
+        return models;
+    }
+
+    /**
+     * How many GPUs the host's offer gives for this query, or 0 when it has no offer that fits: all its
+     * free GPUs by default; when the query constrains num_gpus, the smallest count that satisfies it and
+     * the host's minimum pod size.
+     */
+    int offerSize(Host host, int minGpusPerPod) {
+        int free = host.freeGpuCount();
+        if (free < minGpusPerPod || free == 0) {
+            return 0;
+        }
+        if (!sizesToQuery) {
+            return free;
+        }
+        for (int n = Math.max(1, minGpusPerPod); n <= free; n++) {
+            if (fitsSize(n)) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    boolean matches(Candidate candidate) {
+        for (Test test : tests) {
+            if (!test.holds(candidate)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean fitsSize(int n) {
+        if (n < numGpusMin[0] || n > numGpusMax[0]) {
+            return false;
+        }
+        for (double[] allowed : numGpusExact) {
+            if (Arrays.stream(allowed).noneMatch(v -> v == n)) {
+                return false;
+            }
+        }
+        for (double[] excluded : numGpusExcluded) {
+            if (Arrays.stream(excluded).anyMatch(v -> v == n)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void sizeRule(Filter filter) {
+        double[] values = filter.values().stream().mapToDouble(Double::parseDouble).toArray();
+        double v = values[0];
+        switch (filter.op()) {
+            case GE -> numGpusMin[0] = Math.max(numGpusMin[0], Math.ceil(v));
+            case GT -> numGpusMin[0] = Math.max(numGpusMin[0], Math.floor(v) + 1);
+            case LE -> numGpusMax[0] = Math.min(numGpusMax[0], Math.floor(v));
+            case LT -> numGpusMax[0] = Math.min(numGpusMax[0], Math.ceil(v) - 1);
+            case EQ, IN -> numGpusExact.add(values);
+            case NE, NOT_IN -> numGpusExcluded.add(values);
+        }
+    }
+
+    private static List<String> modelsNamed(InventorySnapshot snapshot, List<String> names) {
+        List<String> models = new ArrayList<>();
+        for (String model : snapshot.gpuModels()) {
+            String display = Texts.normalise(snapshot.hostsWithGpuModel(model).getFirst().gpuDisplayName());
+            String id = model.toUpperCase(Locale.ROOT);
+            if (names.contains(id) || names.contains(display)) {
+                models.add(model);
+            }
+        }
+        return models;
+    }
+
+    private static Test test(Filter filter) {
+        OfferField field = filter.field();
+        Comparison op = filter.op();
+        return switch (field.kind()) {
+            case TEXT -> {
+                String[] values = filter.values().toArray(String[]::new);
+                boolean positive = op == Comparison.EQ || op == Comparison.IN;
+                yield c -> {
+                    String actual = Texts.normalise(field.text(c));
+                    boolean any = false;
+                    for (String value : values) {
+                        if (value.equals(actual)) {
+                            any = true;
+                            break;
+                        }
+                    }
+                    return any == positive;
+                };
+            }
+            case BOOLEAN -> {
+                double wanted = filter.values().getFirst().equals("true") ? 1 : 0;
+                yield c -> op.holds(Double.compare(field.number(c), wanted));
+            }
+            case NUMBER, VERSION -> {
+                double[] values = filter.values().stream()
+                        .mapToDouble(v -> field.kind() == OfferField.Kind.VERSION ? Versions.encode(v) : Double.parseDouble(v))
+                        .toArray();
+                if (op.isList()) {
+                    boolean positive = op == Comparison.IN;
+                    yield c -> {
+                        double actual = field.number(c);
+                        for (double value : values) {
+                            if (actual == value) {
+                                return positive;
+                            }
+                        }
+                        return !positive;
+                    };
+                }
+                double bound = values[0];
+                yield c -> op.holds(Double.compare(field.number(c), bound));
+            }
+        };
+    }
+
+    private static Comparator<Candidate.Snapshot> comparator(List<SortKey> keys) {
+        Comparator<Candidate.Snapshot> order = null;
+        for (int i = 0; i < keys.size(); i++) {
+            int index = i;
+            SortKey key = keys.get(i);
+            Comparator<Candidate.Snapshot> next = key.field().kind() == OfferField.Kind.TEXT
+                    ? Comparator.comparing(s -> s.texts()[index])
+                    : Comparator.comparingDouble(s -> s.numbers()[index]);
+            if (key.descending()) {
+                next = next.reversed();
+            }
+            order = order == null ? next : order.thenComparing(next);
+        }
+        Comparator<Candidate.Snapshot> byHost = Comparator.comparing(s -> s.host().id());
+        return order == null ? byHost : order.thenComparing(byHost);
+    }
+}

@@ -1,0 +1,246 @@
+package dev.assay.matching.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.matching.inventory.FreeCapacity;
+import dev.assay.matching.inventory.GpuFacts;
+import dev.assay.matching.inventory.Host;
+import dev.assay.matching.inventory.HostOffer;
+import dev.assay.matching.inventory.InventorySnapshot;
+import dev.assay.matching.inventory.Tier;
+import dev.assay.matching.inventory.VerificationState;
+import dev.assay.pricing.Money;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Search against a brute-force reading of the same rules: every result satisfies every filter, results
+ * are sorted, the limit holds, and the match count is what a scan of every host finds.
+ */
+class OfferSearchPropertiesTest {
+
+    private static final String[] MODELS = {"RTX_4090", "RTX_3090", "H100_SXM5_80GB", "A100_SXM4_80GB"};
+    private static final List<String> QUERIES = List.of(
+            "",
+            "gpu_name=RTX_4090",
+            "gpu_name in [RTX_4090,H100_SXM5_80GB] order by price asc limit 7",
+            "gpu_ram>=40 reliability>0.9 order by score desc limit 5",
+            "num_gpus>=2 price<=3 order by value desc, price asc limit 10",
+            "num_gpus=4 tier=secure verified=true limit 3",
+            "geolocation notin [CN,US] region!=eu-west order by region asc, reliability desc limit 20",
+            "cuda_version>=12.4 min_bid<0.5 order by min_bid asc",
+            "gpu_name!=RTX_3090 num_gpus in [1,8] order by num_gpus desc limit 4",
+            "value>100 order by value asc limit 1000");
+
+    private final OfferSearch search = new OfferSearch();
+
+    @Property(tries = 60)
+    void searchAgreesWithABruteForceScan(@ForAll @IntRange(min = 0, max = 400) int hosts,
+            @ForAll long seed, @ForAll @IntRange(min = 0, max = 9) int queryIndex) {
+        InventorySnapshot snapshot = InventorySnapshot.of(market(hosts, seed));
+        OfferQuery query = OfferQueryParser.parse(QUERIES.get(queryIndex));
+
+        SearchResult result = search.search(snapshot, query);
+
+        List<Offer> expected = bruteForce(snapshot, query);
+        assertThat(result.totalMatched()).isEqualTo(expected.size());
+        assertThat(result.offers()).hasSize(Math.min(query.limit(), expected.size()));
+        assertThat(result.offers()).extracting(Offer::hostId)
+                .containsExactlyElementsOf(expected.stream().limit(query.limit()).map(Offer::hostId).toList());
+        assertThat(result.offers()).extracting(Offer::gpuCount)
+                .containsExactlyElementsOf(expected.stream().limit(query.limit()).map(Offer::gpuCount).toList());
+    }
+
+    @Test
+    void anOfferIsSizedToTheQueryAndPricedForThatSize() {
+        Host host = host("h1", "RTX_4090", 8, 6, "0.50", 2, new SplittableRandom(1));
+        InventorySnapshot snapshot = InventorySnapshot.of(List.of(host));
+
+        Offer whole = search.search(snapshot, "").offers().getFirst();
+        Offer sized = search.search(snapshot, "num_gpus>=3").offers().getFirst();
+
+        assertThat(whole.gpuCount()).isEqualTo(6);
+        assertThat(sized.gpuCount()).isEqualTo(3);
+        assertThat(sized.gpuIndices()).hasSize(3);
+        assertThat(sized.pricePerHour()).isEqualTo(Money.parse("1.50"));
+        assertThat(search.search(snapshot, "num_gpus>=7").offers()).isEmpty();
+        assertThat(search.search(snapshot, "num_gpus=1").offers()).as("host's minimum pod is 2 GPUs").isEmpty();
+    }
+
+    @Test
+    void cudaVersionsCompareAsVersionsNotAsDecimals() {
+        SplittableRandom random = new SplittableRandom(2);
+        Host old = withCuda(host("old", "RTX_4090", 1, 1, "0.4", 1, random), "12.4");
+        Host recent = withCuda(host("new", "RTX_4090", 1, 1, "0.4", 1, random), "12.10");
+        InventorySnapshot snapshot = InventorySnapshot.of(List.of(old, recent));
+
+        assertThat(search.search(snapshot, "cuda_version>12.4").offers()).extracting(Offer::hostId).containsExactly("new");
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // The reference: the rules read as plainly as possible, with no index, no compilation, a full sort.
+
+    private static List<Offer> bruteForce(InventorySnapshot snapshot, OfferQuery query) {
+        List<Offer> offers = new ArrayList<>();
+        for (Host host : snapshot.hosts()) {
+            if (host.offer().isEmpty()) {
+                continue;
+            }
+            int min = host.offer().get().minGpusPerPod();
+            int free = host.freeGpuCount();
+            boolean sized = query.filters().stream().anyMatch(f -> f.field() == OfferField.NUM_GPUS);
+            Integer size = null;
+            for (int n = sized ? Math.max(1, min) : free; n <= free && size == null; n++) {
+                if (n >= Math.max(1, min) && numGpusHolds(query, n)) {
+                    size = n;
+                }
+            }
+            if (size == null) {
+                continue;
+            }
+            Offer offer = OfferSearch.offerOf(host, size);
+            if (query.filters().stream().allMatch(f -> f.field() == OfferField.NUM_GPUS || holds(f, host, offer))) {
+                offers.add(offer);
+            }
+        }
+        offers.sort((a, b) -> {
+            for (SortKey key : query.order()) {
+                int c = compare(key.field(), a, snapshot, b);
+                if (c != 0) {
+                    return key.descending() ? -c : c;
+                }
+            }
+            return a.hostId().compareTo(b.hostId());
+        });
+        return offers;
+    }
+
+    private static boolean numGpusHolds(OfferQuery query, int n) {
+        return query.filters().stream().filter(f -> f.field() == OfferField.NUM_GPUS)
+                .allMatch(f -> test(f, n));
+    }
+
+    private static boolean holds(Filter filter, Host host, Offer offer) {
+        if (filter.field().kind() == OfferField.Kind.TEXT) {
+            String actual = switch (filter.field()) {
+                case GPU_NAME -> host.gpuModel();
+                case TIER -> host.tier().name();
+                case REGION -> host.region().toUpperCase().replace(' ', '_');
+                case GEOLOCATION -> host.geolocation().toUpperCase();
+                default -> throw new AssertionError("not used by these queries: " + filter.field());
+            };
+            boolean in = filter.values().contains(actual);
+            return filter.op() == Comparison.EQ || filter.op() == Comparison.IN ? in : !in;
+        }
+        return test(filter, reading(filter.field(), host, offer));
+    }
+
+    private static boolean test(Filter filter, double actual) {
+        List<Double> values = filter.values().stream()
+                .map(v -> filter.field().kind() == OfferField.Kind.VERSION ? version(v)
+                        : filter.field().kind() == OfferField.Kind.BOOLEAN ? (v.equals("true") ? 1.0 : 0.0)
+                        : Double.parseDouble(v))
+                .toList();
+        double v = values.getFirst();
+        return switch (filter.op()) {
+            case EQ -> actual == v;
+            case NE -> actual != v;
+            case LT -> actual < v;
+            case LE -> actual <= v;
+            case GT -> actual > v;
+            case GE -> actual >= v;
+            case IN -> values.contains(actual);
+            case NOT_IN -> !values.contains(actual);
+        };
+    }
+
+    private static double reading(OfferField field, Host host, Offer offer) {
+        return switch (field) {
+            case NUM_GPUS -> offer.gpuCount();
+            case GPU_RAM -> host.vramGbPerGpu();
+            case SCORE -> host.scorePerGpu();
+            case VALUE -> offer.value().scorePerDollarHour();
+            case PRICE -> offer.pricePerHour().toDollarsApprox();
+            case MIN_BID -> offer.minimumBidPerGpuHour().toDollarsApprox();
+            case RELIABILITY -> host.reliability();
+            case VERIFIED -> host.verification() == VerificationState.VERIFIED ? 1 : 0;
+            case CUDA_VERSION -> version(host.cudaVersion());
+            default -> throw new AssertionError("not used by these queries: " + field);
+        };
+    }
+
+    private static int compare(OfferField field, Offer a, InventorySnapshot snapshot, Offer b) {
+        Host ha = snapshot.host(a.hostId()).orElseThrow();
+        Host hb = snapshot.host(b.hostId()).orElseThrow();
+        if (field == OfferField.REGION) {
+            return ha.region().toUpperCase().compareTo(hb.region().toUpperCase());
+        }
+        return Double.compare(reading(field, ha, a), reading(field, hb, b));
+    }
+
+    private static double version(String text) {
+        String[] parts = text.split("\\.");
+        double encoded = 0;
+        for (int i = 0; i < 3; i++) {
+            encoded = encoded * 1000 + (i < parts.length ? Integer.parseInt(parts[i]) : 0);
+        }
+        return encoded;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    static List<Host> market(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Host> hosts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String model = MODELS[random.nextInt(MODELS.length)];
+            int gpus = 1 << random.nextInt(4);
+            int free = random.nextInt(gpus + 1);
+            String price = String.valueOf(random.nextInt(5, 400) / 100.0);
+            hosts.add(host("host-" + i, model, gpus, free, price, 1 + random.nextInt(2), random));
+        }
+        return hosts;
+    }
+
+    static Host host(String id, String model, int gpuCount, int free, String price, int minGpus, SplittableRandom random) {
+        boolean datacenter = model.startsWith("H100") || model.startsWith("A100");
+        double vram = datacenter ? 80 : 24;
+        double score = switch (model) {
+            case "RTX_4090" -> 90;
+            case "RTX_3090" -> 55;
+            case "H100_SXM5_80GB" -> 250;
+            default -> 100;
+        };
+        List<GpuFacts> gpus = new ArrayList<>();
+        for (int g = 0; g < gpuCount; g++) {
+            gpus.add(new GpuFacts(g, model, model.replace('_', ' '), vram, score * 1.6, score / 3, score * 15, 25,
+                    score, datacenter ? "9.0" : "8.9"));
+        }
+        BitSet freeGpus = new BitSet();
+        freeGpus.set(0, free);
+        String[] regions = {"eu-central", "eu-west", "us-east", "ap-southeast"};
+        String[] countries = {"DE", "FR", "US", "CN", "SG"};
+        Optional<HostOffer> offer = random.nextInt(10) == 0 ? Optional.empty()
+                : Optional.of(new HostOffer(Money.parse(price), Money.parse(String.valueOf(random.nextInt(5, 100) / 100.0)),
+                        Money.parse("0.10"), minGpus));
+        return new Host(id, datacenter ? Tier.SECURE : Tier.COMMUNITY, regions[random.nextInt(regions.length)], "",
+                countries[random.nextInt(countries.length)],
+                random.nextBoolean() ? VerificationState.VERIFIED : VerificationState.UNVERIFIED,
+                random.nextInt(70, 1000) / 1000.0, 0.99, 64, 512, 2000, 1500, 500, 1000, "550.54",
+                random.nextBoolean() ? "12.4" : "12.2", gpus, new FreeCapacity(freeGpus, 64, 512, 2000), offer, true);
+    }
+
+    private static Host withCuda(Host host, String cuda) {
+        return new Host(host.id(), host.tier(), host.region(), host.datacenter(), host.geolocation(),
+                host.verification(), host.reliability(), host.uptime30d(), host.cpuCores(), host.ramGb(), host.diskGb(),
+                host.diskBandwidthMbps(), host.inetUpMbps(), host.inetDownMbps(), host.driverVersion(), cuda,
+                host.gpus(), host.free(), host.offer(), host.simulated());
+    }
+}

@@ -150,7 +150,7 @@ class PlacementPropertiesTest {
         }
     }
 
-    /** The feasibility rules, re-stated from the request's javadoc and docs/rules-matching.md. */
+    /** The feasibility rules, re-stated from the request's javadoc and docs/marketplace-rules.md. */
     static boolean fits(PlacementRequest request, Host host) {
         GpuFacts gpu = host.gpus().get(0);
         if (!request.gpuModels().isEmpty() && !request.gpuModels().contains(gpu.skuId())) {

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The worked examples of {@code docs/rules-matching.md}, with the numbers as written there. If this test
+ * The worked examples of {@code docs/marketplace-rules.md}, with the numbers as written there. If this test
  * changes, the document changes with it.
  */
 class WorkedExamplesTest {

@@ -90,6 +90,17 @@ class LedgerValuesTest {
                 .noneMatch(name -> name.startsWith("set"));
     }
 
+    /** Only a lost race is retried: a taken unique key, a serialisation or lock failure, a stale version. */
+    @Example
+    void onlyALostRaceIsRetried() {
+        assertThat(LedgerService.lostARace(new RuntimeException(new java.sql.SQLException("dup", "23505")))).isTrue();
+        assertThat(LedgerService.lostARace(new RuntimeException(new java.sql.SQLException("ser", "40001")))).isTrue();
+        assertThat(LedgerService.lostARace(new RuntimeException(new java.sql.SQLException("lock", "55P03")))).isTrue();
+        assertThat(LedgerService.lostARace(new jakarta.persistence.OptimisticLockException("stale"))).isTrue();
+        assertThat(LedgerService.lostARace(new RuntimeException(new java.sql.SQLException("down", "08006")))).isFalse();
+        assertThat(LedgerService.lostARace(new IllegalArgumentException("bad"))).isFalse();
+    }
+
     private static Transfer transfer(String debit, String credit, Money amount) {
         return new Transfer("tr_1", TransferKind.CREDIT, debit, credit, amount, Optional.empty(), Optional.of("r"), T0);
     }

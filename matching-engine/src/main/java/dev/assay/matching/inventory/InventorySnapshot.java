@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * An immutable view of every host in the market, with the indexes search and placement need. Safe to share
@@ -44,10 +45,10 @@ public final class InventorySnapshot {
 
     private final Map<String, Host>[] shards;
     /** GPU model id → its hosts sorted by id. The map is never mutated after construction. */
-    private final TreeMap<String, Host[]> byModel;
+    private final TreeMap<String, Segment> byModel;
     private final int size;
 
-    private InventorySnapshot(Map<String, Host>[] shards, TreeMap<String, Host[]> byModel, int size) {
+    private InventorySnapshot(Map<String, Host>[] shards, TreeMap<String, Segment> byModel, int size) {
         this.shards = shards;
         this.byModel = byModel;
         this.size = size;
@@ -78,11 +79,11 @@ public final class InventorySnapshot {
         for (int i = 0; i < SHARDS; i++) {
             frozen[i] = Map.copyOf(building[i]);
         }
-        TreeMap<String, Host[]> byModel = new TreeMap<>();
+        TreeMap<String, Segment> byModel = new TreeMap<>();
         models.forEach((model, list) -> {
             Host[] sorted = list.toArray(NO_HOSTS);
             Arrays.sort(sorted, BY_ID);
-            byModel.put(model, sorted);
+            byModel.put(model, new Segment(sorted));
         });
         return new InventorySnapshot(frozen, byModel, unique.size());
     }
@@ -107,8 +108,30 @@ public final class InventorySnapshot {
 
     /** Hosts whose GPUs are {@code skuId}, sorted by id; empty if none. */
     public List<Host> hostsWithGpuModel(String skuId) {
-        Host[] hosts = byModel.get(skuId);
-        return hosts == null ? List.of() : Collections.unmodifiableList(Arrays.asList(hosts));
+        Segment segment = byModel.get(skuId);
+        return segment == null ? List.of() : Collections.unmodifiableList(Arrays.asList(segment.hosts));
+    }
+
+    /**
+     * Something computed from the hosts of one GPU model (an index, columns for a scan), remembered for as
+     * long as that model's hosts do not change: snapshots made by {@link #with}/{@link #without} share it for
+     * every model the update did not touch. {@code compute} must be a pure function of the hosts; it may run
+     * more than once when threads race. One derived value is kept per model: the last one computed.
+     *
+     * @return empty if there are no hosts of {@code skuId}
+     */
+    public <T> Optional<T> derivedForGpuModel(String skuId, Class<T> kind, Function<List<Host>, T> compute) {
+        Segment segment = byModel.get(skuId);
+        if (segment == null) {
+            return Optional.empty();
+        }
+        Object cached = segment.derived;
+        if (kind.isInstance(cached)) {
+            return Optional.of(kind.cast(cached));
+        }
+        T made = compute.apply(Collections.unmodifiableList(Arrays.asList(segment.hosts)));
+        segment.derived = made;
+        return Optional.of(made);
     }
 
     /** A snapshot where {@code host} has joined, or replaced the host with its id. */
@@ -120,7 +143,7 @@ public final class InventorySnapshot {
         copy.put(host.id(), host);
         newShards[shard] = Map.copyOf(copy);
 
-        TreeMap<String, Host[]> newModels = new TreeMap<>(byModel);
+        TreeMap<String, Segment> newModels = new TreeMap<>(byModel);
         previous.ifPresent(old -> removeFromModel(newModels, old));
         insertIntoModel(newModels, host);
         return new InventorySnapshot(newShards, newModels, previous.isPresent() ? size : size + 1);
@@ -138,13 +161,14 @@ public final class InventorySnapshot {
         copy.remove(hostId);
         newShards[shard] = Map.copyOf(copy);
 
-        TreeMap<String, Host[]> newModels = new TreeMap<>(byModel);
+        TreeMap<String, Segment> newModels = new TreeMap<>(byModel);
         removeFromModel(newModels, previous.get());
         return new InventorySnapshot(newShards, newModels, size - 1);
     }
 
-    private static void insertIntoModel(TreeMap<String, Host[]> models, Host host) {
-        Host[] old = models.getOrDefault(host.gpuModel(), NO_HOSTS);
+    private static void insertIntoModel(TreeMap<String, Segment> models, Host host) {
+        Segment segment = models.get(host.gpuModel());
+        Host[] old = segment == null ? NO_HOSTS : segment.hosts;
         int at = Arrays.binarySearch(old, host, BY_ID);
         Host[] updated;
         if (at >= 0) {
@@ -157,11 +181,11 @@ public final class InventorySnapshot {
             updated[insertion] = host;
             System.arraycopy(old, insertion, updated, insertion + 1, old.length - insertion);
         }
-        models.put(host.gpuModel(), updated);
+        models.put(host.gpuModel(), new Segment(updated));
     }
 
-    private static void removeFromModel(TreeMap<String, Host[]> models, Host host) {
-        Host[] old = models.get(host.gpuModel());
+    private static void removeFromModel(TreeMap<String, Segment> models, Host host) {
+        Host[] old = models.get(host.gpuModel()).hosts;
         int at = Arrays.binarySearch(old, host, BY_ID);
         if (old.length == 1) {
             models.remove(host.gpuModel());
@@ -170,7 +194,7 @@ public final class InventorySnapshot {
         Host[] updated = new Host[old.length - 1];
         System.arraycopy(old, 0, updated, 0, at);
         System.arraycopy(old, at + 1, updated, at, old.length - at - 1);
-        models.put(host.gpuModel(), updated);
+        models.put(host.gpuModel(), new Segment(updated));
     }
 
     private static int shardOf(String hostId) {
@@ -184,10 +208,20 @@ public final class InventorySnapshot {
         return shards;
     }
 
+    /** One GPU model's hosts, sorted by id, and what has been derived from them. */
+    private static final class Segment {
+        final Host[] hosts;
+        volatile Object derived;
+
+        Segment(Host[] hosts) {
+            this.hosts = hosts;
+        }
+    }
+
     private final class AllHosts extends AbstractCollection<Host> {
         @Override
         public Iterator<Host> iterator() {
-            Iterator<Host[]> models = byModel.values().iterator();
+            Iterator<Segment> models = byModel.values().iterator();
             return new Iterator<>() {
                 private Host[] current = NO_HOSTS;
                 private int next;
@@ -195,7 +229,7 @@ public final class InventorySnapshot {
                 @Override
                 public boolean hasNext() {
                     while (next >= current.length && models.hasNext()) {
-                        current = models.next();
+                        current = models.next().hosts;
                         next = 0;
                     }
                     return next < current.length;

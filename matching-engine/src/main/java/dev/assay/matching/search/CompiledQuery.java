@@ -1,6 +1,5 @@
 package dev.assay.matching.search;
 
-import dev.assay.matching.inventory.Host;
 import dev.assay.matching.inventory.InventorySnapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +14,9 @@ import java.util.Locale;
  */
 final class CompiledQuery {
 
+    /** One filter over the columns: row {@code i} offering {@code gpus} GPUs. */
     private interface Test {
-        boolean holds(Candidate candidate);
+        boolean holds(OfferColumns columns, int i, int gpus);
     }
 
     private final Test[] tests;
@@ -61,8 +61,7 @@ final class CompiledQuery {
      * free GPUs by default; when the query constrains num_gpus, the smallest count that satisfies it and
      * the host's minimum pod size.
      */
-    int offerSize(Host host, int minGpusPerPod) {
-        int free = host.freeGpuCount();
+    int offerSize(int free, int minGpusPerPod) {
         if (free < minGpusPerPod || free == 0) {
             return 0;
         }
@@ -77,9 +76,9 @@ final class CompiledQuery {
         return 0;
     }
 
-    boolean matches(Candidate candidate) {
+    boolean matches(OfferColumns columns, int i, int gpus) {
         for (Test test : tests) {
-            if (!test.holds(candidate)) {
+            if (!test.holds(columns, i, gpus)) {
                 return false;
             }
         }
@@ -133,23 +132,22 @@ final class CompiledQuery {
         Comparison op = filter.op();
         return switch (field.kind()) {
             case TEXT -> {
-                String[] values = filter.values().toArray(String[]::new);
+                // Column values are interned, so identity decides equality.
+                String[] values = filter.values().stream().map(String::intern).toArray(String[]::new);
                 boolean positive = op == Comparison.EQ || op == Comparison.IN;
-                yield c -> {
-                    String actual = Texts.normalise(field.text(c));
-                    boolean any = false;
+                yield (columns, i, gpus) -> {
+                    String actual = columns.texts(field)[i];
                     for (String value : values) {
-                        if (value.equals(actual)) {
-                            any = true;
-                            break;
+                        if (value == actual) {
+                            return positive;
                         }
                     }
-                    return any == positive;
+                    return !positive;
                 };
             }
             case BOOLEAN -> {
                 double wanted = filter.values().getFirst().equals("true") ? 1 : 0;
-                yield c -> op.holds(Double.compare(field.number(c), wanted));
+                yield (columns, i, gpus) -> op.holds(Double.compare(columns.number(field, i, gpus), wanted));
             }
             case NUMBER, VERSION -> {
                 double[] values = filter.values().stream()
@@ -157,8 +155,8 @@ final class CompiledQuery {
                         .toArray();
                 if (op.isList()) {
                     boolean positive = op == Comparison.IN;
-                    yield c -> {
-                        double actual = field.number(c);
+                    yield (columns, i, gpus) -> {
+                        double actual = columns.number(field, i, gpus);
                         for (double value : values) {
                             if (actual == value) {
                                 return positive;
@@ -168,7 +166,7 @@ final class CompiledQuery {
                     };
                 }
                 double bound = values[0];
-                yield c -> op.holds(Double.compare(field.number(c), bound));
+                yield (columns, i, gpus) -> op.holds(Double.compare(columns.number(field, i, gpus), bound));
             }
         };
     }

@@ -90,6 +90,11 @@ public enum OfferField {
         return meaning;
     }
 
+    /** Whether the field's reading depends on how many GPUs the offer gives (num_gpus, price, value). */
+    boolean dependsOnOfferSize() {
+        return this == NUM_GPUS || this == PRICE || this == VALUE;
+    }
+
     /** Numeric reading of a NUMBER, VERSION or BOOLEAN field for one candidate offer. */
     double number(Candidate c) {
         Host h = c.host;

@@ -12,9 +12,10 @@ import java.util.PriorityQueue;
 /**
  * Runs offer queries over an inventory snapshot.
  *
- * <p>How it stays fast at 100 k hosts: the query is compiled once (numbers parsed, text normalised); when it
- * names GPU models ({@code gpu_name=} or {@code in}) only those models' hosts are scanned, through the
- * snapshot's per-model index; each host is evaluated in one reused {@link Candidate} with no allocation;
+ * <p>How it stays fast at 100 k hosts: the query is compiled once (numbers parsed, text normalised and
+ * interned); when it names GPU models ({@code gpu_name=} or {@code in}) only those models are scanned; each
+ * model's hosts are scanned as columns ({@link OfferColumns}: primitive arrays built once and kept by the
+ * snapshot until that model changes), so the scan reads contiguous memory and allocates nothing per host;
  * and {@code order by … limit n} keeps a bounded heap of the best n instead of sorting every match.
  *
  * <p>Deterministic: ties in the sort keys are broken by host id. Stateless and thread-safe.
@@ -30,25 +31,20 @@ public final class OfferSearch {
         List<SortKey> keys = query.order();
         // The heap's head is the worst offer kept, so a better one can replace it.
         PriorityQueue<Candidate.Snapshot> best = new PriorityQueue<>(query.limit() + 1, compiled.order.reversed());
-        Candidate candidate = new Candidate();
         Candidate.Snapshot scratch = new Candidate.Snapshot(null, 0, new double[keys.size()], new String[keys.size()]);
         int matched = 0;
         for (String model : compiled.models()) {
-            for (Host host : snapshot.hostsWithGpuModel(model)) {
-                if (host.offer().isEmpty()) {
-                    continue;
-                }
-                HostOffer offer = host.offer().get();
-                int size = compiled.offerSize(host, offer.minGpusPerPod());
-                if (size == 0) {
-                    continue;
-                }
-                candidate.reset(host, offer, size);
-                if (!compiled.matches(candidate)) {
+            OfferColumns columns = snapshot.derivedForGpuModel(model, OfferColumns.class, OfferColumns::new).orElse(null);
+            if (columns == null) {
+                continue;
+            }
+            for (int i = 0, n = columns.size(); i < n; i++) {
+                int size = compiled.offerSize(columns.freeGpus[i], columns.minGpusPerPod[i]);
+                if (size == 0 || !compiled.matches(columns, i, size)) {
                     continue;
                 }
                 matched++;
-                Candidate.Snapshot current = fill(scratch, candidate, keys);
+                Candidate.Snapshot current = fill(scratch, columns, i, size, keys);
                 if (best.size() < query.limit()) {
                     best.add(current.copy());
                 } else if (compiled.order.compare(current, best.peek()) < 0) {
@@ -66,16 +62,17 @@ public final class OfferSearch {
         return new SearchResult(offers, matched, query);
     }
 
-    private static Candidate.Snapshot fill(Candidate.Snapshot scratch, Candidate candidate, List<SortKey> keys) {
-        for (int i = 0; i < keys.size(); i++) {
-            OfferField field = keys.get(i).field();
+    private static Candidate.Snapshot fill(Candidate.Snapshot scratch, OfferColumns columns, int i, int gpus,
+            List<SortKey> keys) {
+        for (int k = 0; k < keys.size(); k++) {
+            OfferField field = keys.get(k).field();
             if (field.kind() == OfferField.Kind.TEXT) {
-                scratch.texts()[i] = Texts.normalise(field.text(candidate));
+                scratch.texts()[k] = columns.texts(field)[i];
             } else {
-                scratch.numbers()[i] = field.number(candidate);
+                scratch.numbers()[k] = columns.number(field, i, gpus);
             }
         }
-        return new Candidate.Snapshot(candidate.host, candidate.gpuCount, scratch.numbers(), scratch.texts());
+        return new Candidate.Snapshot(columns.hosts[i], gpus, scratch.numbers(), scratch.texts());
     }
 
     static Offer offerOf(Host host, int gpuCount) {

@@ -1,0 +1,212 @@
+package dev.assay.bench;
+
+import dev.assay.bench.timefold.TimefoldBaseline;
+import dev.assay.matching.inventory.InventorySnapshot;
+import dev.assay.matching.search.OfferSearch;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./assay bench}: runs (a) placement, (b) search with its PostgreSQL baseline and (c) greedy against
+ * Timefold, then prints one table: each figure, its baseline from the same run, the ratio and the target.
+ */
+@Command(name = "assay bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks of the market core, each beside a baseline measured in the same run.")
+public final class BenchMain implements Callable<Integer> {
+
+    @Option(names = "--only", description = "placement, search or timefold (default: all)")
+    String only;
+
+    @Option(names = "--quick", description = "short JMH runs and a 5 s solver: a smoke test, not figures to quote")
+    boolean quick;
+
+    @Option(names = "--solver-seconds", description = "Timefold's time limit (default 30)")
+    int solverSeconds = 30;
+
+    private final List<String[]> rows = new ArrayList<>();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws RunnerException {
+        System.out.printf("machine: %d cores, Java %s; JMH %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.version(), quick ? "forks 1, warmup 1×1 s, measurement 2×1 s (quick)"
+                        : "forks 1, warmup 2×2 s, measurement 3×3 s, 1 thread");
+        if (only == null || only.equals("placement")) {
+            placement();
+        }
+        if (only == null || only.equals("search")) {
+            search();
+        }
+        if (only == null || only.equals("timefold")) {
+            timefold();
+        }
+        print();
+        return 0;
+    }
+
+    private void placement() throws RunnerException {
+        Collection<RunResult> results = new Runner(options(PlacementBenchmark.class).build()).run();
+        for (String hosts : List.of("1000", "10000", "100000")) {
+            RunResult engine = find(results, "pipeline", "hosts", hosts);
+            RunResult baseline = find(results, "exhaustiveBaseline", "hosts", hosts);
+            if (engine == null || baseline == null) {
+                continue;
+            }
+            double perSecond = 1e6 / engine.getPrimaryResult().getStatistics().getMean();
+            double baselinePerSecond = 1e6 / baseline.getPrimaryResult().getStatistics().getMean();
+            boolean target = hosts.equals("100000");
+            row("(a) placements/s @ " + hosts + " hosts", String.format("%,.0f", perSecond),
+                    String.format("%,.0f exhaustive", baselinePerSecond), ratio(perSecond / baselinePerSecond),
+                    target ? "≥ 100,000/s" : "", target ? pass(perSecond >= 100_000) : "");
+            double p99 = p(engine, 99);
+            row("(a) placement p99 @ " + hosts + " hosts", micros(p99), micros(p(baseline, 99)) + " exhaustive",
+                    ratio(p(baseline, 99) / p99) + " faster", target ? "≤ 100 µs" : "", target ? pass(p99 <= 100) : "");
+        }
+    }
+
+    private void search() throws RunnerException {
+        Collection<RunResult> results = new Runner(options(SearchBenchmark.class).build()).run();
+        System.out.println("PostgreSQL baseline: loading the same 100,000-host market…");
+        InventorySnapshot snapshot = InventorySnapshot.of(new MarketGenerator(42).hosts(100_000));
+        StringBuilder why = new StringBuilder();
+        Optional<Map<String, PostgresSearchBaseline.Timing>> postgres =
+                PostgresSearchBaseline.run(snapshot, quick ? 200 : 2000, why);
+        OfferSearch search = new OfferSearch();
+        for (int i = 0; i < SearchQueries.ALL.size(); i++) {
+            SearchQueries query = SearchQueries.ALL.get(i);
+            RunResult engine = find(results, "search", "query", String.valueOf(i));
+            if (engine == null) {
+                continue;
+            }
+            double p50 = p(engine, 50);
+            double p99 = p(engine, 99);
+            String baseline = "unavailable: " + why;
+            String ratio = "";
+            String verdict = pass(p99 <= 5_000);
+            if (postgres.isPresent()) {
+                PostgresSearchBaseline.Timing pg = postgres.get().get(query.name());
+                List<String> engineIds = search.search(snapshot, query.engine()).offers().stream()
+                        .map(o -> o.hostId()).toList();
+                boolean same = engineIds.equals(pg.firstIds());
+                baseline = String.format("PostgreSQL p50 %s / p99 %s%s", micros(pg.p50Micros()), micros(pg.p99Micros()),
+                        same ? " (same results)" : " (results differ!)");
+                double faster = pg.p99Micros() / p99;
+                ratio = ratio(faster) + " faster";
+                verdict = pass(p99 <= 5_000 && faster >= 10);
+            }
+            row("(b) search \"" + query.name() + "\" @ 100k", "p50 " + micros(p50) + " / p99 " + micros(p99),
+                    baseline, ratio, "p99 ≤ 5 ms, ≥ 10× PostgreSQL", verdict);
+        }
+    }
+
+    private void timefold() {
+        MarketGenerator generator = new MarketGenerator(7);
+        var hosts = generator.hosts(2_000);
+        int freeGpus = hosts.stream().mapToInt(h -> h.freeGpuCount()).sum();
+        var requests = new ArrayList<dev.assay.matching.placement.PlacementRequest>();
+        int asked = 0;
+        for (var request : generator.requests(20_000)) {
+            if (asked + request.gpuCount() > freeGpus * 0.65) {
+                break;
+            }
+            requests.add(request);
+            asked += request.gpuCount();
+        }
+        int seconds = quick ? Math.min(5, solverSeconds) : solverSeconds;
+        System.out.printf("Timefold baseline: %d pods asking %d of %d free GPUs on 2,000 hosts; solver runs %d s…%n",
+                requests.size(), asked, freeGpus, seconds);
+        TimefoldBaseline.Outcome outcome = TimefoldBaseline.run(hosts, requests, Duration.ofSeconds(seconds));
+        // Unplaced pods carry a fixed penalty on both sides; the price of the pods placed is what differs.
+        long greedyPlaced = outcome.greedyCostMicros() - outcome.greedyUnplaced() * TimefoldBaseline.UNPLACED_PENALTY_MICROS;
+        long timefoldPlaced = outcome.timefoldCostMicros()
+                - outcome.timefoldUnplaced() * TimefoldBaseline.UNPLACED_PENALTY_MICROS;
+        double ratio = outcome.greedyCostMicros() / (double) outcome.timefoldCostMicros();
+        double placedRatio = greedyPlaced / (double) timefoldPlaced;
+        row("(c) batch cost, greedy vs Timefold @ 2k hosts",
+                String.format("placed $%,.2f/h, %d unplaced, %.2f s", greedyPlaced / 1e6, outcome.greedyUnplaced(),
+                        outcome.greedySeconds()),
+                String.format("Timefold placed $%,.2f/h, %d unplaced, hard %d, %.0f s", timefoldPlaced / 1e6,
+                        outcome.timefoldUnplaced(), outcome.timefoldHardScore(), outcome.timefoldSeconds()),
+                String.format("%.3f× placed cost (%.3f× with penalties)", placedRatio, ratio), "≤ 1.05×",
+                pass(outcome.greedyUnplaced() <= outcome.timefoldUnplaced() && placedRatio <= 1.05
+                        && outcome.timefoldHardScore() == 0));
+    }
+
+    private ChainedOptionsBuilder options(Class<?> benchmark) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(benchmark.getName() + "\\.")
+                .forks(1)
+                .jvmArgsAppend("--sun-misc-unsafe-memory-access=allow", "-Xmx4g")
+                .shouldFailOnError(true);
+        return quick
+                ? options.warmupIterations(1).warmupTime(TimeValue.seconds(1)).measurementIterations(2)
+                        .measurementTime(TimeValue.seconds(1))
+                : options.warmupIterations(2).warmupTime(TimeValue.seconds(2)).measurementIterations(3)
+                        .measurementTime(TimeValue.seconds(3));
+    }
+
+    private static RunResult find(Collection<RunResult> results, String method, String param, String value) {
+        return results.stream()
+                .filter(r -> r.getParams().getBenchmark().endsWith("." + method))
+                .filter(r -> value.equals(r.getParams().getParam(param)))
+                .findFirst().orElse(null);
+    }
+
+    private static double p(RunResult result, double percentile) {
+        return result.getPrimaryResult().getStatistics().getPercentile(percentile);
+    }
+
+    private void row(String... cells) {
+        rows.add(cells);
+    }
+
+    private void print() {
+        String[] header = {"figure", "measured", "baseline (same run)", "ratio", "target", "met"};
+        int[] widths = new int[header.length];
+        List<String[]> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        for (String[] row : all) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        System.out.println();
+        for (String[] row : all) {
+            StringBuilder line = new StringBuilder("| ");
+            for (int i = 0; i < row.length; i++) {
+                line.append(String.format("%-" + widths[i] + "s | ", row[i]));
+            }
+            System.out.println(line.toString().stripTrailing());
+        }
+    }
+
+    private static String micros(double value) {
+        return value >= 1000 ? String.format("%.2f ms", value / 1000) : String.format("%.1f µs", value);
+    }
+
+    private static String ratio(double value) {
+        return String.format("%.1f×", value);
+    }
+
+    private static String pass(boolean met) {
+        return met ? "yes" : "NO";
+    }
+}

@@ -116,7 +116,7 @@ public final class InventorySnapshot {
      * Something computed from the hosts of one GPU model (an index, columns for a scan), remembered for as
      * long as that model's hosts do not change: snapshots made by {@link #with}/{@link #without} share it for
      * every model the update did not touch. {@code compute} must be a pure function of the hosts; it may run
-     * more than once when threads race. One derived value is kept per model: the last one computed.
+     * more than once when threads race; one value is kept per model and {@code kind}.
      *
      * @return empty if there are no hosts of {@code skuId}
      */
@@ -125,12 +125,12 @@ public final class InventorySnapshot {
         if (segment == null) {
             return Optional.empty();
         }
-        Object cached = segment.derived;
-        if (kind.isInstance(cached)) {
+        Object cached = segment.derived.get(kind);
+        if (cached != null) {
             return Optional.of(kind.cast(cached));
         }
         T made = compute.apply(Collections.unmodifiableList(Arrays.asList(segment.hosts)));
-        segment.derived = made;
+        segment.derived.put(kind, made);
         return Optional.of(made);
     }
 
@@ -211,7 +211,8 @@ public final class InventorySnapshot {
     /** One GPU model's hosts, sorted by id, and what has been derived from them. */
     private static final class Segment {
         final Host[] hosts;
-        volatile Object derived;
+        /** One value per kind; a handful of kinds at most (search columns, placement bounds). */
+        final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>(4);
 
         Segment(Host[] hosts) {
             this.hosts = hosts;

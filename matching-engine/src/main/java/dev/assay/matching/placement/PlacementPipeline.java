@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Places one pod: candidates → feasibility → rank → limit → select, in the manner of Nomad's scheduler.
@@ -36,6 +37,8 @@ public final class PlacementPipeline {
     private final double weightSum;
     private final PlacementLimits limits;
     private final int gpuModelRule;
+    /** Index of the gpu-count filter when it runs right after the gpu-model filter, else -1 (no pruning by it). */
+    private final int gpuCountRule;
 
     /**
      * @param filters feasibility rules in the order they run; must include {@link GpuModelFilter}, which
@@ -71,6 +74,8 @@ public final class PlacementPipeline {
             throw new IllegalArgumentException("a pipeline needs the " + GpuModelFilter.RULE + " filter");
         }
         this.gpuModelRule = modelRule;
+        this.gpuCountRule = modelRule + 1 < this.filters.length
+                && this.filters[modelRule + 1].rule().equals(GpuCountFilter.RULE) ? modelRule + 1 : -1;
     }
 
     public PlacementLimits limits() {
@@ -86,11 +91,12 @@ public final class PlacementPipeline {
         if (snapshot == null || request == null) {
             throw new IllegalArgumentException("snapshot and request are required");
         }
-        CandidateCursor candidates = new CandidateCursor(candidates(snapshot, request), request.seed());
-        int[] active = activeFilters(request);
         int[] eliminated = new int[filters.length];
+        CandidateCursor candidates = new CandidateCursor(candidates(snapshot, request, eliminated), request.seed());
+        int[] active = activeFilters(request);
         int outsideIndex = snapshot.size() - candidates.size();
-        eliminated[gpuModelRule] += outsideIndex;
+        int prunedByCount = gpuCountRule >= 0 ? eliminated[gpuCountRule] : 0;
+        eliminated[gpuModelRule] += outsideIndex - prunedByCount;
 
         Host best = null;
         double bestScore = -1;
@@ -117,12 +123,32 @@ public final class PlacementPipeline {
         return new PlacementDecision.Placed(planFor(request, best));
     }
 
-    private List<List<Host>> candidates(InventorySnapshot snapshot, PlacementRequest request) {
-        // Any model: every model's index list, so the walk keeps random access without copying hosts.
+    /**
+     * The hosts worth walking: the models asked for (every model when any will do), less whole models that
+     * cannot serve the request. A model whose best score or VRAM is below the request's floor is left out
+     * (charged to the gpu-model rule, which would reject each of its hosts); and where every host of a model
+     * passes the gpu-model rule, its hosts with too few free GPUs are left out (charged to the gpu-count
+     * rule, the next in line). The counts stay what a host-by-host walk would give.
+     */
+    private List<List<Host>> candidates(InventorySnapshot snapshot, PlacementRequest request, int[] eliminated) {
         Collection<String> models = request.gpuModels().isEmpty() ? snapshot.gpuModels() : request.gpuModels();
         List<List<Host>> segments = new ArrayList<>(models.size());
-        for (String model : models) {
-            segments.add(snapshot.hostsWithGpuModel(model));
+        for (String modelId : models) {
+            Optional<ModelBounds> bounds = snapshot.derivedForGpuModel(modelId, ModelBounds.class, ModelBounds::of);
+            if (bounds.isEmpty() || bounds.get().belowFloors(request)) {
+                continue;
+            }
+            ModelBounds model = bounds.get();
+            if (gpuCountRule >= 0 && model.aboveFloors(request)) {
+                // Every host passes the gpu-model rule, so the gpu-count rule is the one that rejects the
+                // hosts with too few free GPUs: count them without walking them.
+                eliminated[gpuCountRule] += model.hostsWithFewerFree(request.gpuCount());
+                for (int free = request.gpuCount(); free < model.byFreeGpus().size(); free++) {
+                    segments.add(model.byFreeGpus().get(free));
+                }
+                continue;
+            }
+            segments.add(snapshot.hostsWithGpuModel(modelId));
         }
         return segments;
     }

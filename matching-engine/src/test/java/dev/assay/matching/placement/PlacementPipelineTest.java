@@ -2,6 +2,7 @@ package dev.assay.matching.placement;
 
 import static dev.assay.matching.placement.TestHosts.host;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.matching.inventory.Host;
@@ -94,17 +95,34 @@ class PlacementPipelineTest {
     void the_walk_stops_at_the_bound_on_hosts_examined_and_the_answer_says_how_many_were_looked_at() {
         List<Host> hosts = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            hosts.add(host("busy-%02d".formatted(i)).free(0).build());
+            hosts.add(host("old-%02d".formatted(i)).cuda("12.2").build());
         }
         PlacementPipeline bounded = PlacementPipelines.standard(new PlacementLimits(1, 10));
 
-        PlacementDecision.NoCapacity none = (PlacementDecision.NoCapacity)
-                bounded.place(InventorySnapshot.of(hosts), PlacementRequest.forGpus(1).seed(3).build());
+        PlacementDecision.NoCapacity none = (PlacementDecision.NoCapacity) bounded.place(
+                InventorySnapshot.of(hosts), PlacementRequest.forGpus(1).minCudaVersion("12.4").seed(3).build());
 
         assertThat(none.hostsConsidered()).isEqualTo(10);
         assertThat(none.exhaustive()).isFalse();
         assertThat(none.message()).isEqualTo(
-                "no host fits among the 10 of 50 hosts looked at: 10 lack 1 free GPU (try again with another seed)");
+                "no host fits among the 10 of 50 hosts looked at: 10 run CUDA below 12.4 (try again with another seed)");
+    }
+
+    @Test
+    void a_model_where_no_host_has_enough_free_gpus_is_ruled_out_whole_and_counted_exactly() {
+        List<Host> hosts = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            hosts.add(host("busy-%02d".formatted(i)).free(i % 2).build());
+        }
+        hosts.add(host("small-vram").gpus("RTX_3090", 8).build());
+        PlacementPipeline bounded = PlacementPipelines.standard(new PlacementLimits(1, 10));
+
+        PlacementDecision.NoCapacity none = (PlacementDecision.NoCapacity) bounded.place(InventorySnapshot.of(hosts),
+                PlacementRequest.forGpus(2).gpuModels("RTX_4090").seed(3).build());
+
+        assertThat(none.exhaustive()).as("no host needed examining, so every host is accounted for").isTrue();
+        assertThat(none.eliminatedBy()).containsExactly(entry("gpu-model", 1), entry("gpu-count", 50));
+        assertThat(none.message()).isEqualTo("no host fits: 50 lack 2 free GPUs, 1 has no GPUs with RTX_4090");
     }
 
     @Test

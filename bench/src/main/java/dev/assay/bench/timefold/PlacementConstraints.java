@@ -8,7 +8,7 @@ import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 
 /**
  * Hard: no host gives more GPUs, CPU, RAM or disk than it has free. Soft: the batch's total all-in price
- * per hour, plus {@link TimefoldBaseline#UNPLACED_PENALTY_MICROS} for each pod left unplaced.
+ * per hour, plus {@link BatchCost#UNPLACED_PENALTY_MICROS} for each pod left unplaced.
  */
 public class PlacementConstraints implements ConstraintProvider {
 
@@ -40,7 +40,7 @@ public class PlacementConstraints implements ConstraintProvider {
                     .asConstraint("price"),
             factory.forEachIncludingUnassigned(PodAssignment.class)
                     .filter(pod -> pod.getHost() == null)
-                    .penalize(HardSoftScore.ONE_SOFT, pod -> TimefoldBaseline.UNPLACED_PENALTY_MICROS)
+                    .penalize(HardSoftScore.ONE_SOFT, pod -> BatchCost.UNPLACED_PENALTY_MICROS)
                     .asConstraint("unplaced pod"),
         };
     }

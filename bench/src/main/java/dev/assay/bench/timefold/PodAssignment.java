@@ -19,18 +19,19 @@ public class PodAssignment {
     private int id;
     private PlacementRequest request;
     private List<HostCapacity> feasibleHosts;
-    private long[] costMicrosByHost; // parallel to feasibleHosts
+    /** All-in price per hour by {@link HostCapacity#index()}; -1 where the host is not feasible. */
+    private long[] costMicrosByHostIndex;
 
     @PlanningVariable(valueRangeProviderRefs = "feasibleHosts", allowsUnassigned = true)
     private HostCapacity host;
 
     public PodAssignment() {}
 
-    PodAssignment(int id, PlacementRequest request, List<HostCapacity> feasibleHosts, long[] costMicrosByHost) {
+    PodAssignment(int id, PlacementRequest request, List<HostCapacity> feasibleHosts, long[] costMicrosByHostIndex) {
         this.id = id;
         this.request = request;
         this.feasibleHosts = feasibleHosts;
-        this.costMicrosByHost = costMicrosByHost;
+        this.costMicrosByHostIndex = costMicrosByHostIndex;
     }
 
     @ValueRangeProvider(id = "feasibleHosts")
@@ -70,8 +71,8 @@ public class PodAssignment {
         return Math.toIntExact(request.diskGb());
     }
 
-    /** All-in price per hour on the assigned host, in micro-dollars. */
+    /** All-in price per hour on the assigned host, in micro-dollars (a table look-up: the solver calls it often). */
     long costMicros() {
-        return costMicrosByHost[feasibleHosts.indexOf(host)];
+        return costMicrosByHostIndex[host.index()];
     }
 }

@@ -9,28 +9,23 @@ import dev.assay.matching.placement.PlacementDecision;
 import dev.assay.matching.placement.PlacementPipeline;
 import dev.assay.matching.placement.PlacementPipelines;
 import dev.assay.matching.placement.PlacementRequest;
-import dev.assay.matching.placement.Reservation;
-import dev.assay.matching.placement.Reservations;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
- * (c) The greedy placement (the engine's pipeline, one pod after another, each reservation applied to the
- * snapshot) against Timefold Solver on the same batch: minimise the batch's all-in price per hour, with a
- * penalty per unplaced pod, without overcommitting any host. Feasibility per (pod, host) comes from the
- * engine's own filters (a one-host snapshot), so both sides obey the same rules.
+ * (c) The greedy placement ({@link GreedyBatch}: the engine's pipeline, one pod after another, each plan
+ * reserved on the snapshot) against Timefold Solver on the same batch: minimise the batch's all-in price per
+ * hour, with {@link BatchCost#UNPLACED_PENALTY_MICROS} per unplaced pod, without overcommitting any host.
+ * Feasibility per (pod, host) comes from the engine's own filters (a one-host snapshot), so both sides obey
+ * the same rules; Timefold only has to respect capacity on top.
  */
 public final class TimefoldBaseline {
 
-    /** What leaving a pod unplaced costs, in micro-dollars per hour: more than any single pod's price. */
-    public static final long UNPLACED_PENALTY_MICROS = 100_000_000L;
-
-    /** The two solutions' costs and times. */
-    public record Outcome(int pods, long greedyCostMicros, int greedyUnplaced, double greedySeconds,
-            long timefoldCostMicros, int timefoldUnplaced, long timefoldHardScore, double timefoldSeconds) {}
+    /** Both solutions' costs and the time each took; Timefold's hard score is 0 when no host is overcommitted. */
+    public record Outcome(int pods, BatchCost greedy, double greedySeconds, BatchCost timefold,
+            long timefoldHardScore, double timefoldSeconds) {}
 
     private TimefoldBaseline() {}
 
@@ -38,20 +33,7 @@ public final class TimefoldBaseline {
         PlacementPipeline pipeline = PlacementPipelines.standard();
 
         long start = System.nanoTime();
-        InventorySnapshot snapshot = InventorySnapshot.of(hosts);
-        long greedyCost = 0;
-        int greedyUnplaced = 0;
-        for (PlacementRequest request : requests) {
-            PlacementDecision decision = pipeline.place(snapshot, request);
-            if (decision instanceof PlacementDecision.Placed placed
-                    && Reservations.reserve(snapshot, placed.plan()) instanceof Reservation.Reserved reserved) {
-                snapshot = reserved.snapshot();
-                greedyCost += placed.plan().pricePerHour().micros();
-            } else {
-                greedyUnplaced++;
-                greedyCost += UNPLACED_PENALTY_MICROS;
-            }
-        }
+        BatchCost greedy = GreedyBatch.place(hosts, requests, pipeline);
         double greedySeconds = (System.nanoTime() - start) / 1e9;
 
         PlacementBatch problem = problem(hosts, requests, pipeline);
@@ -65,41 +47,45 @@ public final class TimefoldBaseline {
         PlacementBatch solved = solver.solve(problem);
         double timefoldSeconds = (System.nanoTime() - solveStart) / 1e9;
 
-        long timefoldCost = 0;
-        int timefoldUnplaced = 0;
-        for (PodAssignment pod : solved.getPods()) {
+        return new Outcome(requests.size(), greedy, greedySeconds, cost(solved.getPods()),
+                solved.getScore().hardScore(), timefoldSeconds);
+    }
+
+    /** The cost of an assignment: each placed pod's price on its host, the penalty for each unplaced one. */
+    static BatchCost cost(List<PodAssignment> pods) {
+        long placed = 0;
+        int unplaced = 0;
+        for (PodAssignment pod : pods) {
             if (pod.getHost() == null) {
-                timefoldUnplaced++;
-                timefoldCost += UNPLACED_PENALTY_MICROS;
+                unplaced++;
             } else {
-                timefoldCost += pod.costMicros();
+                placed = Math.addExact(placed, pod.costMicros());
             }
         }
-        return new Outcome(requests.size(), greedyCost, greedyUnplaced, greedySeconds, timefoldCost,
-                timefoldUnplaced, solved.getScore().hardScore(), timefoldSeconds);
+        return new BatchCost(placed, unplaced);
     }
 
     /** Each pod with the hosts the engine's filters accept for it, and its all-in price on each. */
     static PlacementBatch problem(List<Host> hosts, List<PlacementRequest> requests, PlacementPipeline pipeline) {
         List<HostCapacity> capacities = new ArrayList<>(hosts.size());
-        Map<HostCapacity, InventorySnapshot> alone = new HashMap<>();
+        List<InventorySnapshot> alone = new ArrayList<>(hosts.size());
         for (Host host : hosts) {
-            HostCapacity capacity = new HostCapacity(host);
-            capacities.add(capacity);
-            alone.put(capacity, InventorySnapshot.of(List.of(host)));
+            capacities.add(new HostCapacity(capacities.size(), host));
+            alone.add(InventorySnapshot.of(List.of(host)));
         }
         List<PodAssignment> pods = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             PlacementRequest request = requests.get(i);
             List<HostCapacity> feasible = new ArrayList<>();
-            List<Long> costs = new ArrayList<>();
+            long[] costs = new long[hosts.size()];
+            Arrays.fill(costs, -1);
             for (HostCapacity capacity : capacities) {
-                if (pipeline.place(alone.get(capacity), request) instanceof PlacementDecision.Placed placed) {
+                if (pipeline.place(alone.get(capacity.index()), request) instanceof PlacementDecision.Placed placed) {
                     feasible.add(capacity);
-                    costs.add(placed.plan().pricePerHour().micros());
+                    costs[capacity.index()] = placed.plan().pricePerHour().micros();
                 }
             }
-            pods.add(new PodAssignment(i, request, feasible, costs.stream().mapToLong(Long::longValue).toArray()));
+            pods.add(new PodAssignment(i, request, feasible, costs));
         }
         return new PlacementBatch(capacities, pods);
     }

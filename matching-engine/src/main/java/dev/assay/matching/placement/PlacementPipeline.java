@@ -16,8 +16,9 @@ import java.util.Optional;
  *
  * <ol>
  *   <li><b>Candidates.</b> The snapshot's per-GPU-model index gives the hosts of the models asked for (all
- *       hosts when any model will do). Hosts the index leaves out count as eliminated by the GPU-model rule
- *       without being looked at.</li>
+ *       hosts when any model will do). Whole models below the request's score or VRAM floor, and hosts with
+ *       too few free GPUs in models that meet the floors, are left out by per-model bounds
+ *       ({@link ModelBounds}). Hosts left out count as eliminated by the rule that would have rejected them.</li>
  *   <li><b>Feasibility.</b> Starting at a seeded offset in the candidate list and wrapping around, each host
  *       goes through the filters in order; the first filter that rejects it gets the count.</li>
  *   <li><b>Limit.</b> The walk stops after {@link PlacementLimits#feasibleCandidates()} feasible hosts or

@@ -15,6 +15,8 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine;
@@ -24,13 +26,19 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./assay bench}: runs (a) placement, (b) search with its PostgreSQL baseline and (c) greedy against
  * Timefold, then prints one table: each figure, its baseline from the same run, the ratio and the target.
+ * Arguments it does not know are JMH's own options, passed through (e.g. {@code -p hosts=100000 -prof gc}).
  */
 @Command(name = "assay bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks of the market core, each beside a baseline measured in the same run.")
+        description = {"Benchmarks of the market core, each beside a baseline measured in the same run.",
+            "Other arguments are JMH options, passed through: -f, -wi, -w, -i, -r replace the defaults, "
+                    + "-p hosts=100000 narrows a parameter, -prof gc adds a profiler."})
 public final class BenchMain implements Callable<Integer> {
 
-    @Option(names = "--only", description = "placement, search or timefold (default: all)")
-    String only;
+    /** The three benchmarks, for {@code --only}. */
+    enum Part { placement, search, timefold }
+
+    @Option(names = "--only", description = "one of ${COMPLETION-CANDIDATES} (default: all)")
+    Part only;
 
     @Option(names = "--quick", description = "short JMH runs and a 5 s solver: a smoke test, not figures to quote")
     boolean quick;
@@ -38,24 +46,32 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--solver-seconds", description = "Timefold's time limit (default 30)")
     int solverSeconds = 30;
 
+    @CommandLine.Unmatched
+    List<String> jmhArguments = new ArrayList<>();
+
     private final List<String[]> rows = new ArrayList<>();
+    private CommandLineOptions jmh;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));
     }
 
     @Override
-    public Integer call() throws RunnerException {
+    public Integer call() throws RunnerException, CommandLineOptionException {
+        jmh = new CommandLineOptions(jmhArguments.toArray(String[]::new));
+        if (!jmhArguments.isEmpty()) {
+            System.out.println("JMH options from the command line: " + String.join(" ", jmhArguments));
+        }
         System.out.printf("machine: %d cores, Java %s; JMH %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), quick ? "forks 1, warmup 1×1 s, measurement 2×1 s (quick)"
                         : "forks 1, warmup 2×2 s, measurement 3×3 s, 1 thread");
-        if (only == null || only.equals("placement")) {
+        if (only == null || only == Part.placement) {
             placement();
         }
-        if (only == null || only.equals("search")) {
+        if (only == null || only == Part.search) {
             search();
         }
-        if (only == null || only.equals("timefold")) {
+        if (only == null || only == Part.timefold) {
             timefold();
         }
         print();
@@ -150,17 +166,34 @@ public final class BenchMain implements Callable<Integer> {
                         && outcome.timefoldHardScore() == 0));
     }
 
+    /**
+     * JMH options for one benchmark class: ours (forks 1, warmup 2 × 2 s, measurement 3 × 3 s; shorter with
+     * {@code --quick}) unless the command line gave JMH's own option for it ({@code -f}, {@code -wi},
+     * {@code -w}, {@code -i}, {@code -r}); any other JMH option ({@code -p hosts=100000}, {@code -prof gc}...)
+     * is passed through as given.
+     */
     private ChainedOptionsBuilder options(Class<?> benchmark) {
         ChainedOptionsBuilder options = new OptionsBuilder()
+                .parent(jmh)
                 .include(benchmark.getName() + "\\.")
-                .forks(1)
                 .jvmArgsAppend("--sun-misc-unsafe-memory-access=allow", "-Xmx4g")
                 .shouldFailOnError(true);
-        return quick
-                ? options.warmupIterations(1).warmupTime(TimeValue.seconds(1)).measurementIterations(2)
-                        .measurementTime(TimeValue.seconds(1))
-                : options.warmupIterations(2).warmupTime(TimeValue.seconds(2)).measurementIterations(3)
-                        .measurementTime(TimeValue.seconds(3));
+        if (!jmh.getForkCount().hasValue()) {
+            options.forks(1);
+        }
+        if (!jmh.getWarmupIterations().hasValue()) {
+            options.warmupIterations(quick ? 1 : 2);
+        }
+        if (!jmh.getWarmupTime().hasValue()) {
+            options.warmupTime(TimeValue.seconds(quick ? 1 : 2));
+        }
+        if (!jmh.getMeasurementIterations().hasValue()) {
+            options.measurementIterations(quick ? 2 : 3);
+        }
+        if (!jmh.getMeasurementTime().hasValue()) {
+            options.measurementTime(TimeValue.seconds(quick ? 1 : 3));
+        }
+        return options;
     }
 
     private static RunResult find(Collection<RunResult> results, String method, String param, String value) {

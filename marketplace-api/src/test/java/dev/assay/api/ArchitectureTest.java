@@ -53,6 +53,7 @@ class ArchitectureTest {
                 .orShould().callMethod(System.class, "nanoTime")
                 .orShould().callMethod(Clock.class, "systemUTC")
                 .orShould().callMethod(Clock.class, "systemDefaultZone")
+                .orShould().callMethod(java.time.InstantSource.class, "system")
                 .orShould().callMethod(LocalDateTime.class, "now")
                 .orShould().callMethod(LocalDate.class, "now")
                 .orShould().callMethod(OffsetDateTime.class, "now")

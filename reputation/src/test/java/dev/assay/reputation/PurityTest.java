@@ -1,22 +1,19 @@
 package dev.assay.reputation;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.InstantSource;
-import java.time.LocalDateTime;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * Keeps {@code reputation} pure (ARCHITECTURE.md, "Modules"): the JDK's core packages, SHA-256 from
  * {@code java.security}, Jackson only to read the bundled catalogue, and {@code java.io} only in the
  * class that reads that classpath resource. No wall clock, no unseeded randomness.
+ *
+ * <p>The wall clock and unseeded randomness are ruled out for every pure module by marketplace-api's
+ * {@code ArchitectureTest}.
  */
 class PurityTest {
 
@@ -37,20 +34,6 @@ class PurityTest {
         classes().that().haveSimpleName("SkuCatalogueLoader")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.assay.reputation..", "java.lang..",
                         "java.util..", "java.io..", "com.fasterxml.jackson.databind..")
-                .check(REPUTATION);
-    }
-
-    @Test
-    void neverReadsTheWallClockOrUnseededRandomness() {
-        noClasses().should().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(System.class, "nanoTime")
-                .orShould().callMethod(Instant.class, "now")
-                .orShould().callMethod(LocalDateTime.class, "now")
-                .orShould().callMethod(Clock.class, "systemUTC")
-                .orShould().callMethod(Clock.class, "systemDefaultZone")
-                .orShould().callMethod(InstantSource.class, "system")
-                .orShould().callMethod(Math.class, "random")
-                .orShould().callConstructor(Random.class)
                 .check(REPUTATION);
     }
 }

@@ -38,10 +38,13 @@ final class CompiledQuery {
                 sizeRule(filter);
                 continue;
             }
-            if (filter.field() == OfferField.GPU_NAME && (filter.op() == Comparison.EQ || filter.op() == Comparison.IN)) {
-                List<String> matching = modelsNamed(snapshot, filter.values());
-                modelsWanted = modelsWanted == null ? matching
-                        : modelsWanted.stream().filter(matching::contains).toList();
+            if (filter.field() == OfferField.GPU_NAME) {
+                // A model may be named by its catalogue id or its display name, so gpu_name terms choose
+                // whole models up front (the per-model index) instead of testing a column per host.
+                List<String> named = modelsNamed(snapshot, filter.values());
+                boolean positive = filter.op() == Comparison.EQ || filter.op() == Comparison.IN;
+                List<String> from = modelsWanted == null ? List.copyOf(snapshot.gpuModels()) : modelsWanted;
+                modelsWanted = from.stream().filter(m -> named.contains(m) == positive).toList();
                 continue;
             }
             compiled.add(test(filter));

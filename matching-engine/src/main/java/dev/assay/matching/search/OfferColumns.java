@@ -11,9 +11,11 @@ import java.util.Map;
  * contiguous arrays instead of chasing each host's objects. Built once per model and kept by the snapshot
  * until that model's hosts change ({@code InventorySnapshot.derivedForGpuModel}). Immutable once built.
  *
- * <p>Offer-dependent figures: an offer of n GPUs costs n × the per-GPU price and is worth
- * score × n ÷ (n × price) = score ÷ price, so value is a host column and only {@code num_gpus} and
- * {@code price} depend on how the query sizes the offer.
+ * <p>Offer-dependent figures ({@code num_gpus}, {@code price}, {@code value}) are computed per row for the
+ * size the query gives the offer. Value is score × n ÷ (n × price), equal to score ÷ price in exact
+ * arithmetic, but in doubles its last bit depends on n; it is computed exactly as {@link dev.assay.pricing.Value}
+ * computes the value an {@link Offer} shows, so that filtering, sorting (ties fall through to the next key)
+ * and the figure on screen agree to the bit.
  */
 final class OfferColumns {
 
@@ -22,7 +24,7 @@ final class OfferColumns {
     final int[] freeGpus;
     final int[] minGpusPerPod;
     final long[] pricePerGpuMicros;
-    final double[] value;
+    final double[] scorePerGpu;
     private final Map<OfferField, double[]> numbers = new EnumMap<>(OfferField.class);
     private final Map<OfferField, String[]> texts = new EnumMap<>(OfferField.class);
 
@@ -32,7 +34,7 @@ final class OfferColumns {
         freeGpus = new int[n];
         minGpusPerPod = new int[n];
         pricePerGpuMicros = new long[n];
-        value = new double[n];
+        scorePerGpu = new double[n];
         for (OfferField field : OfferField.values()) {
             if (field.kind() == OfferField.Kind.TEXT) {
                 texts.put(field, new String[n]);
@@ -51,7 +53,7 @@ final class OfferColumns {
             minGpusPerPod[i] = offer.minGpusPerPod();
             pricePerGpuMicros[i] = offer.onDemandPerGpuHour().micros();
             candidate.reset(host, offer, Math.max(1, freeGpus[i]));
-            value[i] = candidate.value();
+            scorePerGpu[i] = host.scorePerGpu();
             for (Map.Entry<OfferField, double[]> column : numbers.entrySet()) {
                 column.getValue()[i] = column.getKey().number(candidate);
             }
@@ -59,6 +61,12 @@ final class OfferColumns {
                 column.getValue()[i] = Texts.normalise(column.getKey().text(candidate)).intern();
             }
         }
+    }
+
+    /** Score × GPUs ÷ dollars per hour, as {@code Value.of} reads it; a free offer has unbounded value. */
+    private double valueOf(int i, int gpus) {
+        long micros = pricePerGpuMicros[i] * gpus;
+        return micros == 0 ? Double.POSITIVE_INFINITY : scorePerGpu[i] * gpus / (micros / 1_000_000.0);
     }
 
     int size() {
@@ -78,8 +86,8 @@ final class OfferColumns {
     double number(OfferField field, int i, int gpus) {
         return switch (field) {
             case NUM_GPUS -> gpus;
-            case PRICE -> pricePerGpuMicros[i] * (double) gpus / 1_000_000.0;
-            case VALUE -> value[i];
+            case PRICE -> (pricePerGpuMicros[i] * gpus) / 1_000_000.0;
+            case VALUE -> valueOf(i, gpus);
             default -> numbers.get(field)[i];
         };
     }

@@ -27,11 +27,11 @@ class InventorySnapshotPropertiesTest {
         InventorySnapshot incremental = InventorySnapshot.empty();
         Map<String, Host> truth = new HashMap<>();
         List<InventorySnapshot> history = new ArrayList<>();
-        List<Integer> sizes = new ArrayList<>();
+        List<List<Host>> contents = new ArrayList<>();
 
         for (Change change : changes) {
             history.add(incremental);
-            sizes.add(incremental.size());
+            contents.add(List.copyOf(incremental.hosts()));
             if (change.leave()) {
                 incremental = incremental.without(change.hostId());
                 truth.remove(change.hostId());
@@ -53,8 +53,12 @@ class InventorySnapshotPropertiesTest {
         truth.forEach((id, host) -> assertThat(updated.host(id)).contains(host));
         // Older snapshots were never changed by later updates.
         for (int i = 0; i < history.size(); i++) {
-            assertThat(history.get(i).size()).isEqualTo(sizes.get(i));
-            assertThat(history.get(i).hosts()).hasSize(sizes.get(i));
+            InventorySnapshot older = history.get(i);
+            List<Host> had = contents.get(i);
+            assertThat(older.size()).isEqualTo(had.size());
+            assertThat(older.hosts()).containsExactlyElementsOf(had);
+            had.forEach(host -> assertThat(older.host(host.id())).contains(host));
+            had.forEach(host -> assertThat(older.hostsWithGpuModel(host.gpuModel())).contains(host));
         }
     }
 
@@ -66,6 +70,27 @@ class InventorySnapshotPropertiesTest {
         assertThat(snapshot.hosts()).extracting(Host::id).containsExactly("h2", "h1", "h3");
         assertThat(snapshot.hostsWithGpuModel("RTX_4090")).extracting(Host::id).containsExactly("h1", "h3");
         assertThat(snapshot.hostsWithGpuModel("H100_SXM5")).isEmpty();
+    }
+
+    @Test
+    void updatesLeaveTheOldSnapshotAsItWas() {
+        InventorySnapshot before = InventorySnapshot.of(List.of(host("h1", "RTX_4090", 2), host("h2", "RTX_3090", 4)));
+
+        InventorySnapshot joined = before.with(host("h3", "RTX_4090", 1));
+        InventorySnapshot moved = joined.with(host("h1", "H100_SXM5", 3));
+        InventorySnapshot left = moved.without("h2");
+
+        assertThat(before.hosts()).extracting(Host::id).containsExactly("h2", "h1");
+        assertThat(before.host("h1").orElseThrow().freeGpuCount()).isEqualTo(2);
+        assertThat(before.host("h3")).isEmpty();
+        assertThat(joined.hostsWithGpuModel("RTX_4090")).extracting(Host::id).containsExactly("h1", "h3");
+        assertThat(moved.hostsWithGpuModel("RTX_4090")).extracting(Host::id).containsExactly("h3");
+        assertThat(moved.hostsWithGpuModel("H100_SXM5")).extracting(Host::id).containsExactly("h1");
+        assertThat(moved.size()).isEqualTo(3);
+        assertThat(left.size()).isEqualTo(2);
+        assertThat(left.gpuModels()).containsExactly("H100_SXM5", "RTX_4090");
+        assertThat(moved.host("h2")).isPresent();
+        assertThat(left.without("no-such-host")).isSameAs(left);
     }
 
     @Test

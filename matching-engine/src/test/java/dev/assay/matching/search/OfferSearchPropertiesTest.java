@@ -59,6 +59,53 @@ class OfferSearchPropertiesTest {
     }
 
     @Test
+    void offersOfEqualValueTieExactlyWhateverTheirSize() {
+        // Found by the property above: two hosts with the same score and per-GPU price but different free GPU
+        // counts once got values differing in the last bit, so "order by value desc, price asc" never reached
+        // its second key.
+        searchAgreesWithABruteForceScan(54, -10946L, 4);
+    }
+
+    @Property(tries = 60)
+    void addingAHostNeverRemovesOtherResults(@ForAll @IntRange(min = 0, max = 300) int hosts,
+            @ForAll long seed, @ForAll @IntRange(min = 0, max = 9) int queryIndex) {
+        InventorySnapshot before = InventorySnapshot.of(market(hosts, seed));
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5EEDL);
+        int gpus = 1 << random.nextInt(4);
+        Host joining = host("joining", MODELS[random.nextInt(MODELS.length)], gpus, random.nextInt(gpus + 1),
+                String.valueOf(random.nextInt(5, 400) / 100.0), 1 + random.nextInt(2), random);
+        OfferQuery query = OfferQueryParser.parse(QUERIES.get(queryIndex));
+
+        SearchResult old = search.search(before, query);
+        SearchResult now = search.search(before.with(joining), query);
+        boolean joiningMatches = search.search(InventorySnapshot.of(List.of(joining)), query).totalMatched() == 1;
+
+        List<String> others = now.offers().stream().map(Offer::hostId).filter(id -> !id.equals("joining")).toList();
+        assertThat(others).as("the others keep their order; at most the last one makes room for the new host")
+                .containsExactlyElementsOf(old.offers().stream().limit(others.size()).map(Offer::hostId).toList());
+        assertThat(others.size()).isGreaterThanOrEqualTo(old.offers().size() - 1);
+        assertThat(now.totalMatched()).isEqualTo(old.totalMatched() + (joiningMatches ? 1 : 0));
+    }
+
+    @Test
+    void aModelIsNamedByItsCatalogueIdOrItsDisplayName() {
+        SplittableRandom random = new SplittableRandom(3);
+        Host h100 = withDisplayName(host("h100", "H100_SXM5_80GB", 8, 8, "2.50", 1, random), "NVIDIA H100 80GB");
+        Host rtx = host("rtx", "RTX_4090", 1, 1, "0.40", 1, random);
+        InventorySnapshot snapshot = InventorySnapshot.of(List.of(h100, rtx));
+
+        assertThat(search.search(snapshot, "gpu_name=nvidia_h100_80gb").offers()).extracting(Offer::hostId)
+                .containsExactly("h100");
+        assertThat(search.search(snapshot, "gpu_name in [H100_SXM5_80GB]").offers()).extracting(Offer::hostId)
+                .containsExactly("h100");
+        assertThat(search.search(snapshot, "gpu_name!=NVIDIA_H100_80GB").offers()).extracting(Offer::hostId)
+                .containsExactly("rtx");
+        assertThat(search.search(snapshot, "gpu_name notin [h100_sxm5_80gb,RTX_3090]").offers()).extracting(Offer::hostId)
+                .containsExactly("rtx");
+        assertThat(search.search(snapshot, "gpu_name=RTX_4090 gpu_name!=RTX_4090").offers()).isEmpty();
+    }
+
+    @Test
     void anOfferIsSizedToTheQueryAndPricedForThatSize() {
         Host host = host("h1", "RTX_4090", 8, 6, "0.50", 2, new SplittableRandom(1));
         InventorySnapshot snapshot = InventorySnapshot.of(List.of(host));
@@ -235,6 +282,17 @@ class OfferSearchPropertiesTest {
                 random.nextBoolean() ? VerificationState.VERIFIED : VerificationState.UNVERIFIED,
                 random.nextInt(70, 1000) / 1000.0, 0.99, 64, 512, 2000, 1500, 500, 1000, "550.54",
                 random.nextBoolean() ? "12.4" : "12.2", gpus, new FreeCapacity(freeGpus, 64, 512, 2000), offer, true);
+    }
+
+    private static Host withDisplayName(Host host, String displayName) {
+        List<GpuFacts> gpus = host.gpus().stream()
+                .map(g -> new GpuFacts(g.index(), g.skuId(), displayName, g.vramGb(), g.tflopsBf16(), g.tflopsFp32(),
+                        g.memBandwidthGbps(), g.pcieBandwidthGbps(), g.score(), g.computeCapability()))
+                .toList();
+        return new Host(host.id(), host.tier(), host.region(), host.datacenter(), host.geolocation(),
+                host.verification(), host.reliability(), host.uptime30d(), host.cpuCores(), host.ramGb(), host.diskGb(),
+                host.diskBandwidthMbps(), host.inetUpMbps(), host.inetDownMbps(), host.driverVersion(),
+                host.cudaVersion(), gpus, host.free(), host.offer(), host.simulated());
     }
 
     private static Host withCuda(Host host, String cuda) {

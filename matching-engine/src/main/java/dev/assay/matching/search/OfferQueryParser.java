@@ -18,13 +18,15 @@ import java.util.stream.Collectors;
  * e.g. {@code gpu_ram>=24 num_gpus>=2 gpu_name in [RTX_4090,RTX_3090] verified=true order by value desc limit 50}.
  * Underscores in values stand for spaces; text compares ignoring case. Every mistake is a
  * {@link QueryParseException} naming the term, its position and what was expected. Queries are bounded
- * ({@value #MAX_QUERY_LENGTH} characters, {@value #MAX_TERMS} terms, {@value #MAX_LIST} values per list).
+ * ({@value #MAX_QUERY_LENGTH} characters, {@value #MAX_TERMS} terms, {@value #MAX_LIST} values per list,
+ * numbers of at most {@value #MAX_DIGITS} digits either side of the point).
  */
 public final class OfferQueryParser {
 
     static final int MAX_QUERY_LENGTH = 2000;
     static final int MAX_TERMS = 50;
     static final int MAX_LIST = 100;
+    static final int MAX_DIGITS = 18;
     private static final String FIELDS =
             Arrays.stream(OfferField.values()).map(OfferField::fieldName).collect(Collectors.joining(", "));
 
@@ -123,13 +125,20 @@ public final class OfferQueryParser {
             String text = token.text();
             return switch (field.kind()) {
                 case NUMBER -> {
+                    BigDecimal number;
                     try {
-                        yield new BigDecimal(text.startsWith("$") ? text.substring(1) : text)
-                                .stripTrailingZeros().toPlainString();
+                        number = new BigDecimal(text.startsWith("$") ? text.substring(1) : text).stripTrailingZeros();
                     } catch (NumberFormatException e) {
                         throw new QueryParseException(text, token.position(),
                                 "'" + op.symbol() + "' needs a number for " + field + ", got '" + text + "'");
                     }
+                    // An exponent like 1e999999999 would otherwise print as a billion digits in canonical form.
+                    if (number.precision() - number.scale() > MAX_DIGITS || number.scale() > MAX_DIGITS) {
+                        throw new QueryParseException(text, token.position(), "'" + op.symbol() + "' needs a number for "
+                                + field + " with at most " + MAX_DIGITS + " digits either side of the point, got '"
+                                + text + "'");
+                    }
+                    yield number.toPlainString();
                 }
                 case VERSION -> {
                     if (Versions.encode(text) < 0) {

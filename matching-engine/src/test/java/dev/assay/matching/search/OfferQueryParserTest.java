@@ -40,6 +40,12 @@ class OfferQueryParserTest {
     }
 
     @Test
+    void numbersAreKeptInCanonicalForm() {
+        assertThat(OfferQueryParser.parse("gpu_ram>=2.4e1 price<=$1.50 inet_up>1E3").toString())
+                .isEqualTo("gpu_ram>=24 price<=1.5 inet_up>1000 order by value desc limit 50");
+    }
+
+    @Test
     void anEmptyQueryIsEveryOfferByValue() {
         OfferQuery query = OfferQueryParser.parse("  ");
 
@@ -51,6 +57,8 @@ class OfferQueryParserTest {
     @CsvSource(delimiter = '|', textBlock = """
             gpu_rma>=24                 | at 0, 'gpu_rma': unknown field; expected one of gpu_name, num_gpus
             gpu_ram>=abc                | at 9, 'abc': '>=' needs a number for gpu_ram, got 'abc'
+            gpu_ram>=1e999999999        | at 9, '1e999999999': '>=' needs a number for gpu_ram with at most 18 digits either side of the point, got '1e999999999'
+            price<0.0000000000000000001 | at 6, '0.0000000000000000001': '<' needs a number for price with at most 18 digits either side of the point
             gpu_ram 24                  | at 8, '24': expected an operator after gpu_ram: = != < <= > >= in notin
             gpu_name in RTX_4090        | at 12, 'RTX_4090': 'in' needs a list like [A,B]
             gpu_name in [RTX_4090 RTX_3090] | at 22, 'RTX_3090': expected ',' or ']' in the list

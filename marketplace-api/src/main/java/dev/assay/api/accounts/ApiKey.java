@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * An API key of an organisation (persistence only). Holds the SHA-256 of the secret, never the secret.
@@ -17,6 +18,10 @@ import java.util.stream.Collectors;
  */
 @Entity
 @Table(name = "api_keys")
+// Updates write only the columns that changed. Authentication records a key's last use from an entity it
+// read before a concurrent revocation committed; a full-row update would have written revoked_at back to
+// null and un-revoked the key (two racing revocations of the last two owner keys both "succeeded").
+@DynamicUpdate
 class ApiKey {
 
     @Id

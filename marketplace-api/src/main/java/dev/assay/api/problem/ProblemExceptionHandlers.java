@@ -147,6 +147,11 @@ final class ProblemExceptionHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, Exception exception) {
+            if (ConcurrentChange.causedBy(exception)) {
+                ApiProblem lostRace = new ApiProblem(ProblemType.CONFLICT,
+                        "a concurrent request changed the same resource first; nothing was changed, retry");
+                return respond(processor, request, lostRace, ProblemType.CONFLICT.status(), List.of());
+            }
             return respond(processor, request, exception, 500, List.of());
         }
     }

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Racing requests: the database decides, nobody gets a 500, and the guards hold. */
@@ -41,12 +40,9 @@ class AccountsConcurrencyTest {
     }
 
     @Test
-    @Disabled("Known bug, see the closing note of this session: on H2 two racing revocations of an organisation's "
-            + "last two owner keys can both succeed (the organisation row lock does not serialise them there); "
-            + "about 1 run in 3 fails. Re-enable with the fix.")
     void racingRevocationsOfTheLastTwoOwnerKeysLeaveOneActive() throws Exception {
         AccountsHttp http = new AccountsHttp(server);
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 20; round++) {
             SignedUp org = http.signUp("Owners " + round);
             String spare = http.createKey(org.key(), "spare", "owner", "read", "pods", "hosts", "billing");
             String spareId = spare.substring("assay_".length(), spare.lastIndexOf('_'));

@@ -1,5 +1,6 @@
 package dev.assay.api.billing;
 
+import dev.assay.api.json.MoneyView;
 import dev.assay.pricing.Money;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -16,13 +17,6 @@ import java.util.Locale;
 final class BillingViews {
 
     private BillingViews() {}
-
-    @Serdeable(naming = SnakeCaseStrategy.class)
-    record MoneyView(String dollars, long micros) {
-        static MoneyView of(Money money) {
-            return new MoneyView(money.toDollars().toPlainString(), money.micros());
-        }
-    }
 
     /** {@code GET /v1/billing/balance}. */
     @Serdeable(naming = SnakeCaseStrategy.class)

@@ -1,6 +1,7 @@
 package dev.assay.api.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.api.billing.AuditReport;
 import dev.assay.api.billing.Ledger;
@@ -205,6 +206,31 @@ abstract class MeteringContract {
         assertThat(charged(pod, "USAGE") + charged(pod, "FEE")).isEqualTo(13_447); // floor(806,850 × 60 ÷ 3,600)
         assertThat(transfers(pod)).as("[0, 45 s) and [45 s, 60 s), each usage and fee").isEqualTo(4);
         assertThat(billedUntil(pod)).isEqualTo(start.plusSeconds(60));
+        assertSound();
+    }
+
+    @Test
+    void aSettlementCommitsAndRollsBackWithTheTransitionThatAskedForIt() {
+        String renter = renter(Money.parse("100"));
+        String refused = onDemandPod(renter, host(market.hostOrganisation("host")));
+        String stopped = onDemandPod(renter, host(market.hostOrganisation("host")));
+        Instant start = clock.now();
+        TransitionDouble lifecycle = context.getBean(TransitionDouble.class);
+        clock.advance(Duration.ofSeconds(20));
+
+        assertThatThrownBy(() -> lifecycle.settleThenFail(refused, clock.now()))
+                .isInstanceOf(TransitionDouble.TransitionRefused.class);
+        lifecycle.leaveRunning(stopped, "STOPPED", clock.now());
+        clock.advance(Duration.ofSeconds(40));
+        metering.meterAll();
+
+        assertThat(charged(refused, "USAGE") + charged(refused, "FEE"))
+                .as("the rolled-back settlement charged nothing; the pass charged all 60 s")
+                .isEqualTo(13_447);
+        assertThat(billedUntil(refused)).isEqualTo(start.plusSeconds(60));
+        assertThat(charged(stopped, "USAGE") + charged(stopped, "FEE"))
+                .as("20 s settled as it stopped, nothing after")
+                .isEqualTo(4_482); // floor(806,850 × 20 ÷ 3,600) = floor(4,482.5)
         assertSound();
     }
 

@@ -80,8 +80,12 @@ public class Metering {
         }
         List<String> stopped = new ArrayList<>();
         byRenter.forEach((renter, outcomes) -> stopped.addAll(guard(renter, outcomes)));
-        LOG.info("event=metering_pass until={} pods_metered={} pods_unfunded={} races_lost={} failed={} charged={}"
-                + " stopped={}", now, metered, unfunded, racesLost, failed, charged, stopped.size());
+        if (byRenter.isEmpty()) {
+            LOG.debug("event=metering_pass until={} pods_metered=0", now);
+        } else {
+            LOG.info("event=metering_pass until={} pods_metered={} pods_unfunded={} races_lost={} failed={} charged={}"
+                    + " stopped={}", now, metered, unfunded, racesLost, failed, charged, stopped.size());
+        }
         return new MeteringPass(now, metered, unfunded, racesLost, failed, charged, stopped);
     }
 

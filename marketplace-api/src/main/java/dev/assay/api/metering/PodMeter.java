@@ -101,6 +101,10 @@ class PodMeter implements RunningTimeSettlement {
                         // twice: skip to the end of what is charged and meter on from there.
                         Instant chargedTo = c.existing().stream().map(Transfer::period).flatMap(Optional::stream)
                                 .map(MeteredPeriod::to).max(Instant::compareTo).orElseThrow();
+                        if (!chargedTo.isAfter(from)) {
+                            throw new IllegalStateException("the ledger answered a period conflict for pod " + podId
+                                    + " at " + from + " with no charge overlapping it");
+                        }
                         LOG.warn("event=metering_skipped_charged_seconds pod={} from={} to={}", podId, from, chargedTo);
                         from = min(chargedTo, end);
                         continue;

@@ -74,10 +74,10 @@ class PodMeterRows {
                     if (!r.next()) {
                         return Optional.empty();
                     }
-                    long bid = r.getLong(8);
+                    long bidColumn = r.getLong(8);
+                    Optional<Long> bid = r.wasNull() ? Optional.empty() : Optional.of(bidColumn);
                     pod = new PodRow(r.getString(1), r.getString(2), "INTERRUPTIBLE".equals(r.getString(3)),
-                            r.getInt(4), r.getLong(5), r.getLong(6), r.getLong(7),
-                            r.wasNull() ? Optional.empty() : Optional.of(bid),
+                            r.getInt(4), r.getLong(5), r.getLong(6), r.getLong(7), bid,
                             r.getObject(9, OffsetDateTime.class).toInstant(), r.getLong(10));
                 }
             }

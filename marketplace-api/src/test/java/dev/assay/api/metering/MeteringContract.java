@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.assay.api.billing.AuditReport;
 import dev.assay.api.billing.Ledger;
 import dev.assay.api.billing.LedgerAudit;
+import dev.assay.api.billing.UsageCharge;
 import dev.assay.api.pods.RunningTimeSettlement;
 import dev.assay.api.testing.MarketRows;
 import dev.assay.pricing.FeeSplit;
@@ -231,6 +232,26 @@ abstract class MeteringContract {
         assertThat(charged(stopped, "USAGE") + charged(stopped, "FEE"))
                 .as("20 s settled as it stopped, nothing after")
                 .isEqualTo(4_482); // floor(806,850 × 20 ÷ 3,600) = floor(4,482.5)
+        assertSound();
+    }
+
+    @Test
+    void secondsTheLedgerAlreadyChargedAreSkippedNeverChargedAgain() {
+        String renter = renter(Money.parse("100"));
+        String hostOrg = market.hostOrganisation("host");
+        String pod = onDemandPod(renter, host(hostOrg));
+        Instant start = clock.now();
+        // As if an instance whose clock lags had written the cursor back over a charged [0, 30 s).
+        ledger.chargeUsage(new UsageCharge(pod, renter, hostOrg, start, start.plusSeconds(30), Money.ofMicros(5_000),
+                FEE_BPS));
+
+        clock.advance(Duration.ofSeconds(60));
+        metering.meterAll();
+
+        assertThat(charged(pod, "USAGE") + charged(pod, "FEE"))
+                .as("the 5,000 charged before, then [30 s, 60 s): floor(806,850 × 30 ÷ 3,600)")
+                .isEqualTo(5_000 + 6_723);
+        assertThat(billedUntil(pod)).isEqualTo(start.plusSeconds(60));
         assertSound();
     }
 

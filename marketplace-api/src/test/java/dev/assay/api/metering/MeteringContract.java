@@ -58,7 +58,7 @@ abstract class MeteringContract {
     Ledger ledger;
     LedgerAudit audit;
     MovableMarketClock clock;
-    RecordingPodStopper stopper;
+    MeteringTestPodStopper stopper;
     MarketRows market;
     PodRows pods;
     DataSource dataSource;
@@ -81,7 +81,8 @@ abstract class MeteringContract {
         ledger = context.getBean(Ledger.class);
         audit = context.getBean(LedgerAudit.class);
         clock = context.getBean(MovableMarketClock.class);
-        stopper = context.getBean(RecordingPodStopper.class);
+        stopper = context.getBean(MeteringTestPodStopper.class);
+        assertThat(context.getBean(PodStopper.class)).as("the stopper metering is given").isSameAs(stopper);
         dataSource = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
         market = new MarketRows(dataSource);
         pods = new PodRows(market);

@@ -1,0 +1,23 @@
+package dev.assay.api.pods;
+
+import dev.assay.matching.placement.PlacementRequest;
+import dev.assay.pricing.Money;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A pod request that passed every check of {@link PodRules}: what the placement commits.
+ *
+ * @param offerId the host the renter picked from a search, if any (an offer's id is its host's id)
+ * @param placement the rules a host must meet, for the matching engine
+ */
+record PodDraft(String name, String image, PodType type, int gpuCount, int cpuCoresPerGpu, long ramGbPerGpu,
+                long diskGb, Map<String, String> env, List<String> ports, Optional<Money> bidPerGpuHour,
+                Optional<String> offerId, PlacementRequest placement) {
+
+    PodDraft {
+        env = Map.copyOf(env);
+        ports = List.copyOf(ports);
+    }
+}

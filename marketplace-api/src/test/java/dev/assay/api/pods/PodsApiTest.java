@@ -205,6 +205,56 @@ class PodsApiTest {
         assertThat(resumed.path("gpu_indices").toString()).isEqualTo("[0,1,2,3]");
     }
 
+    @Test
+    void theBalanceGuardStopsAPodKeepingItsDiskAndNamingTheGuard() {
+        String pod = http.place(key, PodsHttp.onDemand(host, 1)).path("id").asText();
+        lifecycle.reportState(pod, PodState.RUNNING, "running");
+
+        lifecycle.stopForBalance(pod, "balance covers less than the next metering pass");
+
+        JsonNode stopping = http.pod(key, pod);
+        assertThat(stopping.path("state").asText()).isEqualTo("STOPPING");
+        assertThat(stopping.path("events").get(stopping.path("events").size() - 1).path("reason").asText())
+                .startsWith("balance guard: ");
+        assertThat(settlement.of(pod)).hasSize(1);
+        lifecycle.reportState(pod, PodState.STOPPED, "container stopped");
+        assertThat(http.pod(key, pod).path("state").asText()).isEqualTo("STOPPED");
+        assertThat(index.snapshot().host(host).orElseThrow().free().diskGb()).isEqualTo(2000 - 50);
+    }
+
+    @Test
+    void aLostHostMakesItsPodsLostAfterSettlingTheirRunningTime() {
+        String running = http.place(key, PodsHttp.onDemand(host, 1)).path("id").asText();
+        String scheduled = http.place(key, PodsHttp.onDemand(host, 2)).path("id").asText();
+        lifecycle.reportState(running, PodState.RUNNING, "running");
+        rows.execute("UPDATE hosts SET status = 'OFFLINE' WHERE id = ?", host);
+
+        lifecycle.hostLost(host);
+
+        assertThat(http.pod(key, running).path("state").asText()).isEqualTo("LOST");
+        assertThat(http.pod(key, scheduled).path("state").asText()).isEqualTo("LOST");
+        assertThat(settlement.of(running)).hasSize(1);
+        assertThat(settlement.of(scheduled)).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM pods WHERE host_id = '" + host + "' AND gpu_indices <> ''")).isZero();
+        assertThat(index.snapshot().host(host)).isEmpty();
+    }
+
+    @Test
+    void changesThatKeepAPodRunningNeverOverwriteWhatMeteringWrote() {
+        String pod = http.place(key, PodsHttp.interruptible(host, 1, "0.30")).path("id").asText();
+        lifecycle.reportState(pod, PodState.RUNNING, "running");
+        java.sql.Timestamp metered = java.sql.Timestamp.from(java.time.Instant.parse("2030-01-01T00:00:00Z"));
+        rows.execute("UPDATE pods SET billed_until = ?, meter_remainder = 7 WHERE id = ?", metered, pod);
+
+        HttpResponse<String> raised = http.send("PUT", "/v1/pods/" + pod + "/bid", key, "{\"bid_per_gpu_hour\":\"0.45\"}");
+
+        assertThat(raised.statusCode()).as(raised.body()).isEqualTo(200);
+        assertThat(json(raised).path("state").asText()).isEqualTo("RUNNING");
+        assertThat(json(raised).path("bid_per_gpu_hour").path("micros").asLong()).isEqualTo(450_000);
+        assertThat(count("SELECT COUNT(*) FROM pods WHERE id = '" + pod + "' AND meter_remainder = 7"
+                + " AND billed_until = TIMESTAMP WITH TIME ZONE '2030-01-01 00:00:00+00'")).isOne();
+    }
+
     private long count(String sql) {
         try (var c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource)
                 .getConnection(); var s = c.createStatement(); var r = s.executeQuery(sql)) {

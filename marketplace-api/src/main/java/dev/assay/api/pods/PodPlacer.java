@@ -10,6 +10,10 @@ import dev.assay.matching.placement.PlacementDecision;
 import dev.assay.matching.placement.PlacementPipeline;
 import dev.assay.matching.placement.PlacementPipelines;
 import jakarta.inject.Singleton;
+import dev.assay.matching.search.Offer;
+import dev.assay.matching.search.OfferSearch;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,6 +47,8 @@ class PodPlacer {
     }
 
     static final int MAX_TRIES = 10;
+    /** The name under which a no-capacity answer counts the hosts the renter's query did not match. */
+    static final String QUERY_RULE = "query";
     private static final long MAX_PAUSE_MICROS_PER_TRY = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(PodPlacer.class);
 
@@ -50,6 +56,7 @@ class PodPlacer {
     private final PlacementCommit commit;
     private final AfterCommitPublisher publisher;
     private final PlacementPipeline pipeline = PlacementPipelines.standard();
+    private final OfferSearch search = new OfferSearch();
 
     PodPlacer(MarketIndex index, PlacementCommit commit, AfterCommitPublisher publisher) {
         this.index = index;
@@ -60,11 +67,13 @@ class PodPlacer {
     Outcome place(String orgId, PodDraft draft) {
         String podId = PodIds.next("pod");
         for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
-            InventorySnapshot snapshot = market(draft);
+            InventorySnapshot whole = index.snapshot();
+            InventorySnapshot snapshot = market(whole, draft);
             PlacementDecision decision = pipeline.place(snapshot,
                     draft.placement().withSeed(draft.placement().seed() + attempt));
             if (decision instanceof PlacementDecision.NoCapacity none) {
-                return new NoCapacity(none);
+                return new NoCapacity(draft.query().isPresent() ? withQuery(none, whole.size() - snapshot.size(),
+                        whole.size()) : none);
             }
             String hostId = ((PlacementDecision.Placed) decision).plan().hostId();
             PlacementCommit.Outcome outcome;
@@ -95,9 +104,29 @@ class PodPlacer {
         return new Contended(MAX_TRIES);
     }
 
-    /** The whole market, or only the host of the offer the renter picked. */
-    private InventorySnapshot market(PodDraft draft) {
-        InventorySnapshot snapshot = index.snapshot();
+    /** The engine's answer on the hosts the query matched, with the hosts the query itself ruled out first. */
+    static PlacementDecision.NoCapacity withQuery(PlacementDecision.NoCapacity none, int unmatched, int marketSize) {
+        Map<String, Integer> eliminatedBy = new LinkedHashMap<>();
+        List<String> explanations = new ArrayList<>();
+        if (unmatched > 0) {
+            eliminatedBy.put(QUERY_RULE, unmatched);
+            explanations.add(unmatched + " do not match the query");
+        }
+        eliminatedBy.putAll(none.eliminatedBy());
+        explanations.addAll(none.explanations());
+        return new PlacementDecision.NoCapacity(eliminatedBy, explanations, none.hostsConsidered() + unmatched,
+                Math.max(marketSize, none.hostsConsidered() + unmatched));
+    }
+
+    /** The whole market, only the hosts the renter's query matches, or only the host of the offer picked. */
+    private InventorySnapshot market(InventorySnapshot snapshot, PodDraft draft) {
+        if (draft.query().isPresent()) {
+            List<Host> matching = new ArrayList<>();
+            for (Offer offer : search.search(snapshot, draft.query().get()).offers()) {
+                snapshot.host(offer.hostId()).ifPresent(matching::add);
+            }
+            return InventorySnapshot.of(matching);
+        }
         if (draft.offerId().isEmpty()) {
             return snapshot;
         }

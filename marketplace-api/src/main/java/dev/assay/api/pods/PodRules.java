@@ -6,6 +6,8 @@ import dev.assay.api.problem.ApiProblem;
 import dev.assay.api.problem.ProblemType;
 import dev.assay.matching.inventory.Tier;
 import dev.assay.matching.placement.PlacementRequest;
+import dev.assay.matching.search.OfferQuery;
+import dev.assay.matching.search.OfferQueryParser;
 import dev.assay.pricing.Money;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +32,7 @@ final class PodRules {
     /** The {@code env_json} column holds 16,000 characters; the JSON of the whole map must fit. */
     static final int MAX_ENV_JSON_CHARS = 16_000;
     static final int MAX_PORTS = 16;
+    static final int MAX_QUERY_CHARS = 2000;
     static final long DEFAULT_DISK_GB = 20;
     static final int DEFAULT_CPU_CORES_PER_GPU = 1;
     static final long DEFAULT_RAM_GB_PER_GPU = 4;
@@ -90,6 +93,7 @@ final class PodRules {
         } else if (offerId.isPresent() && !HOST_ID.matcher(offerId.get()).matches()) {
             errors.put("offer_id", "not an offer id (the host_id of a search result)");
         }
+        Optional<OfferQuery> query = query(request.requirements(), errors);
         PlacementRequest.Builder placement = PlacementRequest.forGpus(Math.max(1, gpus));
         requirements(request.requirements(), placement, errors);
         if (!errors.isEmpty()) {
@@ -103,7 +107,8 @@ final class PodRules {
         } catch (IllegalArgumentException e) {
             throw invalid(Map.of("requirements", e.getMessage()));
         }
-        return new PodDraft(name, image, type, gpus, cpuPerGpu, ramPerGpu, disk, env, ports, bid, offerId, built);
+        return new PodDraft(name, image, type, gpus, cpuPerGpu, ramPerGpu, disk, env, ports, bid, offerId, query,
+                built);
     }
 
     /** A bid per GPU-hour as the renter sends it: decimal dollars, positive, bounded. */
@@ -241,6 +246,24 @@ final class PodRules {
             }
         }
         return List.copyOf(distinct);
+    }
+
+    /** The offer query of the requirements, read with the largest limit: placement ranks hosts itself. */
+    private static Optional<OfferQuery> query(Requirements r, Map<String, String> errors) {
+        if (r == null || r.query() == null || r.query().isBlank()) {
+            return Optional.empty();
+        }
+        if (r.query().length() > MAX_QUERY_CHARS) {
+            errors.put("requirements.query", "at most " + MAX_QUERY_CHARS + " characters");
+            return Optional.empty();
+        }
+        try {
+            OfferQuery parsed = OfferQueryParser.parse(r.query());
+            return Optional.of(new OfferQuery(parsed.filters(), parsed.order(), OfferQuery.MAX_LIMIT));
+        } catch (IllegalArgumentException e) {
+            errors.put("requirements.query", "not an offer query: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static void requirements(Requirements r, PlacementRequest.Builder placement, Map<String, String> errors) {

@@ -28,9 +28,13 @@ final class PodViews {
                       @Nullable String type, @Nullable String bidPerGpuHour) {
     }
 
-    /** The rules a host must meet; every one optional. Money as decimal dollars. */
+    /**
+     * The rules a host must meet; every one optional. Money as decimal dollars. {@code query} is offer query
+     * language text ({@code gpu_ram>=24 reliability>0.98}, see docs/query-language.md): only hosts it matches
+     * are considered, and the structured fields apply on top.
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record Requirements(@Nullable List<String> gpuModels, @Nullable Double minVramGbPerGpu,
+    record Requirements(@Nullable String query, @Nullable List<String> gpuModels, @Nullable Double minVramGbPerGpu,
                         @Nullable Double minScorePerGpu, @Nullable String minCudaVersion,
                         @Nullable List<String> regions, @Nullable List<String> datacenters, @Nullable String tier,
                         @Nullable Boolean verified, @Nullable Double minReliability,

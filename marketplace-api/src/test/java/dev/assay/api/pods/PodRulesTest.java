@@ -92,7 +92,7 @@ class PodRulesTest {
 
     @Test
     void requirementsBecomePlacementRules() {
-        Requirements r = new Requirements(List.of("rtx_4090"), 20.0, null, "12.4", List.of("eu-west"), null,
+        Requirements r = new Requirements("gpu_ram>=24 region=eu-west", List.of("rtx_4090"), 20.0, null, "12.4", List.of("eu-west"), null,
                 "secure", true, 0.9, "3.50");
         PodRequest request = new PodRequest("a", "ubuntu", 2, null, r, 100L, null, null, null, null, null, null, null,
                 null);
@@ -103,11 +103,17 @@ class PodRulesTest {
         assertThat(placement.requireVerified()).isTrue();
         assertThat(placement.maxPricePerHour()).hasValueSatisfying(m -> assertThat(m.micros()).isEqualTo(3_500_000));
         assertThat(placement.seed()).isEqualTo(42);
+        assertThat(PodRules.check(request, 42).query()).hasValueSatisfying(q -> {
+            assertThat(q.filters()).hasSize(2);
+            assertThat(q.limit()).isEqualTo(dev.assay.matching.search.OfferQuery.MAX_LIMIT);
+        });
 
-        Requirements bad = new Requirements(null, null, null, "twelve", null, null, "gold", null, 1.5, null);
+        Requirements bad = new Requirements("gpu_rma>=24", null, null, null, "twelve", null, null, "gold", null, 1.5,
+                null);
         PodRequest badRequest = new PodRequest("a", "ubuntu", 1, null, bad, null, null, null, null, null, null, null,
                 null, null);
-        assertThat(errors(badRequest)).containsKeys("requirements.min_cuda_version", "requirements.tier");
+        assertThat(errors(badRequest)).containsKeys("requirements.query", "requirements.min_cuda_version",
+                "requirements.tier");
     }
 
     private static PodRequest request(String image, int gpus, Map<String, String> env, List<String> ports, String type) {

@@ -185,6 +185,26 @@ class PodsApiTest {
     }
 
     @Test
+    void aQueryInTheOfferLanguageChoosesAmongTheHostsItMatches() {
+        String region = "q-" + UUID.randomUUID().toString().substring(0, 8);
+        rows.execute("UPDATE hosts SET region = ? WHERE id = ?", region, host);
+        index.refresh(host);
+
+        JsonNode placed = http.place(key, "{\"name\":\"q\",\"image\":\"ubuntu\",\"gpu_count\":1,"
+                + "\"requirements\":{\"query\":\"region=" + region + " gpu_ram>=24\"}}");
+        JsonNode problem = assertProblem(http.send("POST", "/v1/pods", key, "{\"name\":\"q\",\"image\":\"ubuntu\","
+                + "\"gpu_count\":1,\"requirements\":{\"query\":\"region=" + region + " gpu_ram>=80\"}}"), 409,
+                "no-capacity");
+        JsonNode unreadable = assertProblem(http.send("POST", "/v1/pods", key, "{\"name\":\"q\",\"image\":\"ubuntu\","
+                + "\"gpu_count\":1,\"requirements\":{\"query\":\"gpu_rma>=24\"}}"), 400, "validation");
+
+        assertThat(placed.path("host_id").asText()).isEqualTo(host);
+        assertThat(problem.path("eliminated_by").path("query").asInt()).isPositive();
+        assertThat(problem.path("detail").asText()).contains("do not match the query");
+        assertThat(unreadable.path("errors").get(0).path("field").asText()).isEqualTo("requirements.query");
+    }
+
+    @Test
     void onDemandPreemptsAnInterruptiblePodWhichResumesWhenTheGpusFreeUp() {
         String spot = http.place(key, PodsHttp.interruptible(host, 4, "0.30")).path("id").asText();
         lifecycle.reportState(spot, PodState.RUNNING, "running");

@@ -6,6 +6,7 @@ import dev.assay.matching.bidbook.HostBidBook;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Commits one placement the matching engine proposed, in one transaction, with the database as the
@@ -58,6 +59,10 @@ class PlacementCommit {
         if (!Boolean.TRUE.equals(offer[0])) {
             return new HostTaken(hostId, "the host is not listed");
         }
+        Optional<String> lacking = resourcesShort(hostId, draft);
+        if (lacking.isPresent()) {
+            return new HostTaken(hostId, lacking.get());
+        }
         HostBidBook book = books.load(hostId);
         BookChange change = draft.type() == PodType.INTERRUPTIBLE
                 ? book.placeBid(podId, draft.gpuCount(), draft.bidPerGpuHour().orElseThrow())
@@ -84,5 +89,36 @@ class PlacementCommit {
             throw new CapacityMoved(hostId);
         }
         return new Committed(sql.find(podId).orElseThrow(), after);
+    }
+
+    /**
+     * What the host lacks for the pod, counted from its rows as {@code InventoryLoader} counts for the market:
+     * CPU and RAM held by on-demand pods holding GPUs (interruptible pods give theirs up when preempted), disk
+     * held by every pod that keeps one there.
+     */
+    private Optional<String> resourcesShort(String hostId, PodDraft draft) {
+        Object[] r = sql.rows("SELECT h.cpu_cores, h.ram_gb, h.disk_gb,"
+                + " (SELECT COALESCE(SUM(cpu_cores), 0) FROM pods WHERE host_id = h.id AND pod_type = 'ON_DEMAND'"
+                + " AND state IN (" + PodState.gpuHoldingSqlList() + ")),"
+                + " (SELECT COALESCE(SUM(ram_gb), 0) FROM pods WHERE host_id = h.id AND pod_type = 'ON_DEMAND'"
+                + " AND state IN (" + PodState.gpuHoldingSqlList() + ")),"
+                + " (SELECT COALESCE(SUM(disk_gb), 0) FROM pods WHERE host_id = h.id"
+                + " AND state NOT IN ('TERMINATED', 'FAILED'))"
+                + " FROM hosts h WHERE h.id = ?1", hostId).get(0);
+        long cpuLeft = number(r[0]) - number(r[3]);
+        long ramLeft = number(r[1]) - number(r[4]);
+        long diskLeft = number(r[2]) - number(r[5]);
+        if (diskLeft < draft.diskGb()) {
+            return Optional.of("only " + diskLeft + " GB of disk left");
+        }
+        if (draft.type() == PodType.ON_DEMAND && (cpuLeft < (long) draft.cpuCoresPerGpu() * draft.gpuCount()
+                || ramLeft < draft.ramGbPerGpu() * draft.gpuCount())) {
+            return Optional.of("only " + cpuLeft + " CPU cores and " + ramLeft + " GB RAM left");
+        }
+        return Optional.empty();
+    }
+
+    private static long number(Object o) {
+        return ((Number) o).longValue();
     }
 }

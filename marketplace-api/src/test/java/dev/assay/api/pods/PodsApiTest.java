@@ -205,6 +205,35 @@ class PodsApiTest {
     }
 
     @Test
+    void theCommitChecksTheRowsNotTheIndexSoAStaleIndexNeverDoubleBooks() {
+        // Another instance placed a pod on every GPU of the host; this instance's index has not seen it yet.
+        java.sql.Timestamp t = java.sql.Timestamp.from(java.time.Instant.EPOCH);
+        rows.execute("INSERT INTO pods (id, org_id, name, image, pod_type, state, host_id, gpu_count, gpu_indices,"
+                + " cpu_cores, ram_gb, disk_gb, created_at, updated_at) VALUES (?, ?, 'elsewhere', 'ubuntu',"
+                + " 'ON_DEMAND', 'RUNNING', ?, 4, '0,1,2,3', 4, 16, 10, ?, ?)", "pod_other" + host, orgId, host, t, t);
+        assertThat(index.snapshot().host(host).orElseThrow().freeGpuCount()).isEqualTo(4);
+
+        JsonNode problem = assertProblem(http.send("POST", "/v1/pods", key, PodsHttp.onDemand(host, 1)), 409,
+                "no-capacity");
+
+        assertThat(problem.path("eliminated_by").path("gpu-count").asInt()).isOne();
+        assertThat(index.snapshot().host(host).orElseThrow().freeGpuCount()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM pods WHERE host_id = '" + host + "'")).isOne();
+
+        // The same for disk: the rows say it is taken, the index still offers it.
+        rows.execute("UPDATE pods SET state = 'STOPPED', gpu_indices = '', disk_gb = 1940 WHERE id = ?",
+                "pod_other" + host);
+        index.refresh(host);
+        assertThat(index.snapshot().host(host).orElseThrow().free().diskGb()).isEqualTo(60);
+        rows.execute("UPDATE pods SET disk_gb = 1999 WHERE id = ?", "pod_other" + host);
+
+        JsonNode noDisk = assertProblem(http.send("POST", "/v1/pods", key, PodsHttp.onDemand(host, 1)), 409,
+                "no-capacity");
+        assertThat(noDisk.path("eliminated_by").path("cpu-ram-disk").asInt()).isOne();
+        assertThat(count("SELECT COUNT(*) FROM pods WHERE host_id = '" + host + "'")).isOne();
+    }
+
+    @Test
     void onDemandPreemptsAnInterruptiblePodWhichResumesWhenTheGpusFreeUp() {
         String spot = http.place(key, PodsHttp.interruptible(host, 4, "0.30")).path("id").asText();
         lifecycle.reportState(spot, PodState.RUNNING, "running");

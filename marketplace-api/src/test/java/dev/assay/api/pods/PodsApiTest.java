@@ -234,6 +234,29 @@ class PodsApiTest {
     }
 
     @Test
+    void theSimulatedAgentDrivesAPodToRunningAndStoppedThroughTheLifecycle() throws InterruptedException {
+        SimulatedAgentGateway simulated = new SimulatedAgentGateway(() -> lifecycle);
+        String pod = http.place(key, PodsHttp.onDemand(host, 1)).path("id").asText();
+
+        simulated.startPod(agent.launchesOf(pod).getFirst());
+        awaitState(pod, "RUNNING");
+        http.send("POST", "/v1/pods/" + pod + "/stop", key, null);
+        simulated.stopPod(agent.stopsOf(pod).getFirst());
+        awaitState(pod, "STOPPED");
+
+        List<String> states = new ArrayList<>();
+        http.pod(key, pod).path("events").forEach(e -> states.add(e.path("to").asText()));
+        assertThat(states).containsExactly("PENDING", "SCHEDULED", "STARTING", "RUNNING", "STOPPING", "STOPPED");
+    }
+
+    private void awaitState(String pod, String state) throws InterruptedException {
+        for (int i = 0; i < 100 && !http.pod(key, pod).path("state").asText().equals(state); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(http.pod(key, pod).path("state").asText()).isEqualTo(state);
+    }
+
+    @Test
     void onDemandPreemptsAnInterruptiblePodWhichResumesWhenTheGpusFreeUp() {
         String spot = http.place(key, PodsHttp.interruptible(host, 4, "0.30")).path("id").asText();
         lifecycle.reportState(spot, PodState.RUNNING, "running");

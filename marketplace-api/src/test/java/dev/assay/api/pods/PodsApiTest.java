@@ -257,6 +257,31 @@ class PodsApiTest {
     }
 
     @Test
+    void raisingAWaitingBidAboveTheRunningOnePreemptsItAndStoppingAPreemptedPodWithdrawsItsBid() {
+        MarketRows.HostSpec spec = rows.host(rows.hostOrganisation("One GPU"));
+        spec.gpus = 1;
+        String small = spec.insert();
+        index.refresh(small);
+        String first = http.place(key, PodsHttp.interruptible(small, 1, "0.30")).path("id").asText();
+        JsonNode second = http.place(key, PodsHttp.interruptible(small, 1, "0.25"));
+        assertThat(second.path("state").asText()).isEqualTo("PENDING");
+        String waiting = second.path("id").asText();
+
+        HttpResponse<String> raised = http.send("PUT", "/v1/pods/" + waiting + "/bid", key,
+                "{\"bid_per_gpu_hour\":\"0.40\"}");
+
+        assertThat(json(raised).path("state").asText()).as(raised.body()).isEqualTo("SCHEDULED");
+        assertThat(http.pod(key, first).path("state").asText()).isEqualTo("PREEMPTED");
+        assertThat(agent.stopsOf(first)).singleElement().satisfies(s -> assertThat(s.expectStopped()).isFalse());
+
+        assertThat(json(http.send("POST", "/v1/pods/" + first + "/stop", key, null)).path("state").asText())
+                .isEqualTo("STOPPED");
+        assertThat(count("SELECT COUNT(*) FROM bids WHERE pod_id = '" + first + "'")).isZero();
+        http.send("DELETE", "/v1/pods/" + waiting, key, null);
+        assertThat(http.pod(key, first).path("state").asText()).isEqualTo("STOPPED");
+    }
+
+    @Test
     void onDemandPreemptsAnInterruptiblePodWhichResumesWhenTheGpusFreeUp() {
         String spot = http.place(key, PodsHttp.interruptible(host, 4, "0.30")).path("id").asText();
         lifecycle.reportState(spot, PodState.RUNNING, "running");

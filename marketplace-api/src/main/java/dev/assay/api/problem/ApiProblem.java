@@ -20,6 +20,7 @@ public final class ApiProblem extends RuntimeException {
 
     private final ProblemType type;
     private final Map<String, String> fieldErrors;
+    private final Map<String, Integer> eliminatedBy;
 
     /**
      * @param type   what kind of problem; decides the HTTP status
@@ -36,7 +37,22 @@ public final class ApiProblem extends RuntimeException {
      *                    {@value #MAX_FIELD_ERRORS} are kept
      */
     public ApiProblem(ProblemType type, String detail, Map<String, String> fieldErrors) {
+        this(type, detail, fieldErrors, null);
+    }
+
+    /**
+     * A {@link ProblemType#NO_CAPACITY} answer with its {@code eliminated_by} member.
+     *
+     * @param eliminatedBy placement rule to the number of hosts it eliminated, in the engine's order
+     */
+    public static ApiProblem noCapacity(String detail, Map<String, Integer> eliminatedBy) {
+        return new ApiProblem(ProblemType.NO_CAPACITY, detail, Map.of(), Objects.requireNonNull(eliminatedBy));
+    }
+
+    private ApiProblem(ProblemType type, String detail, Map<String, String> fieldErrors,
+            Map<String, Integer> eliminatedBy) {
         super(detail, null, false, false);
+        this.eliminatedBy = eliminatedBy == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(eliminatedBy));
         this.type = Objects.requireNonNull(type, "type");
         Objects.requireNonNull(fieldErrors, "fieldErrors");
         Map<String, String> copy = new LinkedHashMap<>();
@@ -57,6 +73,11 @@ public final class ApiProblem extends RuntimeException {
     /** The human explanation shown as {@code detail}. */
     public String detail() {
         return getMessage();
+    }
+
+    /** The {@code eliminated_by} extension member of a no-capacity answer; null on every other problem. */
+    public Map<String, Integer> eliminatedBy() {
+        return eliminatedBy;
     }
 
     /** Field to message, in the order given; empty when the problem is not about fields. */

@@ -1,8 +1,11 @@
 package dev.assay.api.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The body of every error response, {@code application/problem+json} as RFC 9457 defines it.
@@ -14,16 +17,25 @@ import java.util.List;
  * @param detail   what went wrong this time, for a human; never internals
  * @param instance the path of the request that failed
  * @param errors   per-field errors, in the order found; empty when the problem is not about fields
+ * @param eliminatedBy extension member of {@code no-capacity}: placement rule to hosts it eliminated; absent
+ *                 from every other problem
  */
 @Serdeable
 public record Problem(String type, String title, int status, String detail, String instance,
-        @JsonInclude(JsonInclude.Include.ALWAYS) List<FieldError> errors) {
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<FieldError> errors,
+        @JsonProperty("eliminated_by") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+        Map<String, Integer> eliminatedBy) {
 
     /** The media type of a problem body. */
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public Problem {
         errors = List.copyOf(errors);
+    }
+
+    /** A problem without extension members. */
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, null);
     }
 
     /**

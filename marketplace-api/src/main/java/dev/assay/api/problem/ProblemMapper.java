@@ -51,7 +51,9 @@ class ProblemMapper {
         String instance = request.getPath();
         Throwable cause = context.getRootCause().orElse(null);
         if (cause instanceof ApiProblem problem) {
-            return of(problem.type(), problem.detail(), problem.fieldErrors(), instance);
+            Problem answer = of(problem.type(), problem.detail(), problem.fieldErrors(), instance);
+            return problem.eliminatedBy() == null ? answer : new Problem(answer.type(), answer.title(),
+                    answer.status(), answer.detail(), answer.instance(), answer.errors(), problem.eliminatedBy());
         }
         if (status >= 500) {
             return internal(request, status, cause);

@@ -24,6 +24,11 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     /** The request conflicts with the resource's current state, or the same Idempotency-Key is in flight. */
     CONFLICT(409, "Conflict"),
+    /**
+     * No host can take the pod now; {@code eliminated_by} says how many hosts each placement rule (gpu-model,
+     * gpu-count, price...) ruled out, and {@code detail} says it in words.
+     */
+    NO_CAPACITY(409, "No capacity"),
     /** The Idempotency-Key was already used for a different request. */
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     /** The request body is larger than the server accepts. */

@@ -1,0 +1,129 @@
+package dev.assay.api.pods;
+
+import dev.assay.api.market.GpuIndices;
+import dev.assay.api.market.MarketClock;
+import dev.assay.api.problem.ApiProblem;
+import dev.assay.api.problem.ProblemType;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only writer of a pod's state. Every transition is checked against {@link PodState} (an illegal one
+ * is a 409 that writes nothing), stored with its reason in {@code pod_events}, and keeps the metering
+ * cursor right: entering RUNNING sets {@code running_since} and {@code billed_until}; leaving RUNNING first
+ * has {@link RunningTimeSettlement} charge the time up to now, then clears the cursor.
+ *
+ * <p>Callers hold the pod's row lock (and its host's, when GPUs change hands) in the current transaction.
+ * The metering columns are only ever written with targeted statements, never from a row read earlier, so a
+ * metering pass that moved {@code billed_until} or {@code meter_remainder} is never undone.
+ */
+@Singleton
+class PodTransitions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PodTransitions.class);
+    /** The column is 500 characters; a reason is for humans, so it is cut rather than refused. */
+    private static final int MAX_REASON_CHARS = 500;
+
+    private final PodSql sql;
+    private final RunningTimeSettlement settlement;
+    private final MarketClock clock;
+
+    PodTransitions(PodSql sql, RunningTimeSettlement settlement, MarketClock clock) {
+        this.sql = sql;
+        this.settlement = settlement;
+        this.clock = clock;
+    }
+
+    /** Stores a new pod in {@code pod.state()} with its first event. */
+    void create(PodRow pod, String reason) {
+        Instant now = clock.now();
+        List<Object> args = new ArrayList<>(List.of(pod.id(), pod.orgId(), pod.name(), pod.image(), pod.type().name(),
+                pod.state().name(), pod.hostId(), pod.gpuCount(), GpuIndices.format(pod.gpuIndices()), pod.cpuCores(),
+                pod.ramGb(), pod.diskGb(), pod.envJson(), pod.ports(), pod.gpuPriceMicros(), pod.storageMicros(), now));
+        String bidColumn = "";
+        String bidValue = "";
+        if (pod.bidMicros() != null) {
+            bidColumn = ", bid_micros";
+            bidValue = ", ?18";
+            args.add(pod.bidMicros());
+        }
+        sql.update("INSERT INTO pods (id, org_id, name, image, pod_type, state, host_id, gpu_count, gpu_indices,"
+                + " cpu_cores, ram_gb, disk_gb, env_json, ports, gpu_price_micros, storage_micros, created_at,"
+                + " updated_at" + bidColumn + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                + " ?15, ?16, ?17, ?17" + bidValue + ")", args.toArray());
+        event(pod.id(), null, pod.state(), reason, now);
+    }
+
+    /** Moves the pod to {@code to}; GPU indices are kept while it holds GPUs and cleared when it stops holding them. */
+    PodRow transition(PodRow pod, PodState to, String reason) {
+        return write(pod, to, to.holdsGpus() ? pod.gpuIndices() : List.of(), reason);
+    }
+
+    /** Gives the pod these GPUs of its host and moves it to SCHEDULED. */
+    PodRow schedule(PodRow pod, List<Integer> gpuIndices, String reason) {
+        if (gpuIndices.size() != pod.gpuCount()) {
+            throw new IllegalStateException("pod " + pod.id() + " needs " + pod.gpuCount() + " GPUs, given " + gpuIndices);
+        }
+        return write(pod, PodState.SCHEDULED, gpuIndices, reason);
+    }
+
+    private PodRow write(PodRow pod, PodState to, List<Integer> gpus, String reason) {
+        PodState from = pod.state();
+        if (!from.canBecome(to)) {
+            throw illegal(pod, to);
+        }
+        Instant now = clock.now();
+        if (from == PodState.RUNNING) {
+            // Charge every second it ran before the cursor goes; metering moves billed_until itself.
+            settlement.settle(pod.id(), now);
+        }
+        int changed = sql.update("UPDATE pods SET state = ?1, gpu_indices = ?2, updated_at = ?3, version = version + 1"
+                + " WHERE id = ?4 AND state = ?5", to.name(), GpuIndices.format(gpus), now, pod.id(), from.name());
+        if (changed != 1) {
+            throw new ApiProblem(ProblemType.CONFLICT, "pod " + pod.id() + " changed while this request ran; retry");
+        }
+        Instant runningSince = pod.runningSince();
+        Instant billedUntil = pod.billedUntil();
+        if (to == PodState.RUNNING) {
+            sql.update("UPDATE pods SET running_since = ?1, billed_until = ?1 WHERE id = ?2", now, pod.id());
+            runningSince = now;
+            billedUntil = now;
+        } else if (from == PodState.RUNNING) {
+            sql.update("UPDATE pods SET running_since = NULL, billed_until = NULL WHERE id = ?1", pod.id());
+            runningSince = null;
+            billedUntil = null;
+        }
+        event(pod.id(), from, to, reason, now);
+        LOG.info("event=pod_transition pod={} org={} host={} from={} to={} reason=\"{}\"", pod.id(), pod.orgId(),
+                pod.hostId(), from, to, reason);
+        return new PodRow(pod.id(), pod.orgId(), pod.name(), pod.image(), pod.type(), to, pod.hostId(),
+                pod.gpuCount(), List.copyOf(gpus), pod.cpuCores(), pod.ramGb(), pod.diskGb(), pod.envJson(),
+                pod.ports(), pod.gpuPriceMicros(), pod.storageMicros(), pod.bidMicros(), runningSince, billedUntil,
+                pod.createdAt(), now);
+    }
+
+    static ApiProblem illegal(PodRow pod, PodState to) {
+        return new ApiProblem(ProblemType.CONFLICT, "pod " + pod.id() + " is " + pod.state() + " and cannot become "
+                + to + " (from " + pod.state() + " it may become: " + pod.state().next() + ")",
+                Map.of("state", pod.state().name()));
+    }
+
+    private void event(String podId, PodState from, PodState to, String reason, Instant at) {
+        int seq = ((Number) sql.scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM pod_events WHERE pod_id = ?1", podId))
+                .intValue();
+        String text = reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS);
+        if (from == null) {
+            sql.update("INSERT INTO pod_events (id, pod_id, seq, to_state, reason, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    PodIds.next("pev"), podId, seq, to.name(), text, at);
+        } else {
+            sql.update("INSERT INTO pod_events (id, pod_id, seq, from_state, to_state, reason, at)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", PodIds.next("pev"), podId, seq, from.name(), to.name(),
+                    text, at);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package dev.assay.api.hosts;
 
 import dev.assay.api.json.MoneyView;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -31,7 +32,8 @@ public record HostDetail(String id, String name, String status, boolean simulate
     /** Whether the host is up and how reliable it has been (the reputation module's estimate). */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Health(String status, @Nullable String lastSeenAt, double reliability, double reliabilityMean,
-            double uptime1d, double uptime7d, double uptime30d, int hostFailures30d) {}
+            @JsonProperty("uptime_1d") double uptime1d, @JsonProperty("uptime_7d") double uptime7d,
+            @JsonProperty("uptime_30d") double uptime30d, @JsonProperty("host_failures_30d") int hostFailures30d) {}
 
     /** The latest benchmark report of one GPU and the plausibility verdict it got. */
     @Serdeable(naming = SnakeCaseStrategy.class)

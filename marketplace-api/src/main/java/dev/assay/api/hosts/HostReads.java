@@ -70,6 +70,18 @@ public class HostReads {
                 params);
     }
 
+    /** A listed host's offer expiry. */
+    record Expiry(String hostId, Instant availableUntil) {}
+
+    /** Listed ONLINE hosts whose offer expires in {@code (from, to]}, earliest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    List<Expiry> expiredBetween(Instant from, Instant to, int limit) {
+        return rows("SELECT id, available_until FROM hosts WHERE listed = TRUE AND status = 'ONLINE'"
+                + " AND available_until > :from AND available_until <= :to ORDER BY available_until, id LIMIT "
+                + limit, Map.of("from", from, "to", to)).stream()
+                .map(r -> new Expiry((String) r[0], instant(r[1]))).toList();
+    }
+
     private List<HostDetail> details(String sql, Map<String, Object> params) {
         List<Object[]> hosts = rows(sql, params);
         if (hosts.isEmpty()) {

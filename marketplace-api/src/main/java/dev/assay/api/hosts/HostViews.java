@@ -95,11 +95,11 @@ final class HostViews {
     /** {@code GET /v1/hosts/{id}/price-advice}: a suggestion (or none) with its reasons, in order. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     record PriceAdviceView(String hostId, String gpuModel, double targetUtilisation,
-            @Nullable MoneyView suggestedPerGpuHour, List<ReasonView> reasons) {
-        static PriceAdviceView of(String hostId, String gpuModel, double target, PriceAdvice advice) {
+            @Nullable MoneyView suggestedPerGpuHour, List<ReasonView> reasons, boolean simulated) {
+        static PriceAdviceView of(HostDetail host, double target, PriceAdvice advice) {
             MoneyView suggested = advice instanceof PriceAdvice.Suggested s ? MoneyView.of(s.perGpuHour()) : null;
-            return new PriceAdviceView(hostId, gpuModel, target, suggested,
-                    advice.reasons().stream().map(ReasonView::of).toList());
+            return new PriceAdviceView(host.id(), host.gpuModel(), target, suggested,
+                    advice.reasons().stream().map(ReasonView::of).toList(), host.simulated());
         }
     }
 

@@ -192,7 +192,7 @@ class HostsController {
         if (host.gpus().isEmpty()) {
             throw new ApiProblem(ProblemType.CONFLICT, "host " + id + " has reported no GPUs yet: nothing to price");
         }
-        return PriceAdviceView.of(id, host.gpuModel(), target, advice.advise(host.gpuModel(), target));
+        return PriceAdviceView.of(host, target, advice.advise(host.gpuModel(), target));
     }
 
     private HostDetail host(String orgId, String id) {

@@ -223,6 +223,7 @@ class HostsApiTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode advice = json(response);
         assertThat(advice.path("gpu_model").asText()).isEqualTo("RTX_4090");
+        assertThat(advice.path("simulated").asBoolean()).isTrue();
         assertThat(advice.path("suggested_per_gpu_hour").path("micros").asLong()).isBetween(300_000L, 1_000_000L);
         assertThat(advice.path("reasons").get(0).path("kind").asText()).isEqualTo("market_median");
         assertThat(advice.path("reasons").get(0).path("explanation").asText()).contains("median");

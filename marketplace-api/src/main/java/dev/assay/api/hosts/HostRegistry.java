@@ -3,6 +3,8 @@ package dev.assay.api.hosts;
 import dev.assay.api.hosts.HostWrites.GpuRow;
 import dev.assay.api.hosts.HostWrites.Head;
 import dev.assay.api.market.MarketClock;
+import dev.assay.api.problem.ApiProblem;
+import dev.assay.api.problem.ProblemType;
 import dev.assay.api.market.MarketIndex;
 import dev.assay.matching.inventory.VerificationState;
 import dev.assay.reputation.plausibility.NvmlFacts;
@@ -102,8 +104,8 @@ public class HostRegistry {
      */
     public PlausibilityVerdict recordBenchmark(String hostId, int gpuIndex, NvmlFacts facts, MeasuredFigures measured,
             boolean simulated) {
-        GpuRow stored = writes.gpu(hostId, gpuIndex).orElseThrow(() -> new dev.assay.api.problem.ApiProblem(
-                dev.assay.api.problem.ProblemType.NOT_FOUND, "no GPU " + gpuIndex + " on host " + hostId));
+        GpuRow stored = writes.gpu(hostId, gpuIndex).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
+                "no GPU " + gpuIndex + " on host " + hostId));
         GpuSku sku = catalogue.find(stored.skuId()).orElseThrow(
                 () -> new IllegalStateException("host " + hostId + " has a GPU of unknown SKU " + stored.skuId()));
         PlausibilityVerdict verdict = plausibility.check(sku, facts, measured);

@@ -137,6 +137,7 @@ class HostWrites {
                     .setParameter("mem", gpu.memBwGbps()).setParameter("pcie", gpu.pcieBwGbps())
                     .setParameter("score", gpu.score()).setParameter("h", hostId).setParameter("i", gpuIndex)
                     .executeUpdate();
+            // A new score changes the offer's value: a placement planned on the old one must re-plan.
             bump(head, "last_seen_at = last_seen_at", q -> q);
         });
         return head;

@@ -86,6 +86,13 @@ class HostsOffersPostgresIntegrationTest {
                 "{\"on_demand_per_gpu_hour\":\"-0.44\",\"min_bid_per_gpu_hour\":\"0.20\",\"min_gpus_per_pod\":9,"
                         + "\"storage_per_gb_month\":\"0.10\"}"), 400, "validation");
 
+        String second = registry.register(http.orgId, Machines.rtx4090s(1));
+        JsonNode page = json(http.get("/v1/hosts?limit=1", http.ownerKey));
+        assertThat(page.path("items")).hasSize(1);
+        JsonNode rest = json(http.get("/v1/hosts?limit=1&cursor=" + page.path("next_cursor").asText(), http.ownerKey));
+        assertThat(java.util.List.of(page.path("items").get(0).path("id").asText(),
+                rest.path("items").get(0).path("id").asText())).containsExactlyInAnyOrder(hostId, second);
+        assertThat(rest.has("next_cursor")).isFalse();
         JsonNode host = json(http.get("/v1/hosts/" + hostId, http.ownerKey));
         assertThat(host.path("verification").asText()).isEqualTo("VERIFIED");
         assertThat(host.path("health").path("reliability").asDouble()).isEqualTo(0.96);
@@ -98,7 +105,7 @@ class HostsOffersPostgresIntegrationTest {
         assertThat(offers.path("items").get(0).path("price_per_gpu_hour").path("dollars").asText()).isEqualTo("0.440000");
         JsonNode types = json(http.get("/v1/gpu-types", http.ownerKey));
         assertThat(types.path("items").get(0).path("gpu_model").asText()).isEqualTo("RTX_4090");
-        assertThat(types.path("items").get(0).path("total_gpus").asLong()).isEqualTo(4);
+        assertThat(types.path("items").get(0).path("total_gpus").asLong()).isEqualTo(5);
         assertThat(json(http.get("/v1/hosts/" + hostId + "/earnings?from=2026-01-01T00:00:00Z", http.ownerKey))
                 .path("total").path("micros").asLong()).isZero();
         assertThat(json(http.get("/v1/hosts/" + hostId + "/price-advice", http.ownerKey))

@@ -118,6 +118,26 @@ class HostsApiTest {
     }
 
     @Test
+    void anOfferPutIsIdempotentByKey() {
+        String key = "offer-" + UUID.randomUUID();
+        java.util.function.Function<String, HttpResponse<String>> put = body -> http.send(
+                java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/v1/hosts/" + hostId + "/offer"))
+                        .header("Authorization", "Bearer " + http.ownerKey).header("Idempotency-Key", key)
+                        .header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+
+        HttpResponse<String> first = put.apply(OFFER);
+        HttpResponse<String> again = put.apply(OFFER);
+        HttpResponse<String> other = put.apply(OFFER.replace("\"0.45\"", "\"0.55\""));
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertProblem(other, 422, "idempotency-key-reused");
+        assertThat(query("SELECT capacity_version FROM hosts WHERE id = ?", hostId)).isEqualTo("1");
+    }
+
+    @Test
     void badOffersAreProblemsNamingTheFieldAndChangeNothing() {
         String path = "/v1/hosts/" + hostId + "/offer";
         String past = Instant.now().minus(Duration.ofHours(1)).toString();

@@ -62,6 +62,10 @@ public final class HostsHttp {
         return client.send(authorised(HttpRequest.newBuilder(base.resolve(path)).DELETE(), key));
     }
 
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        return client.send(request);
+    }
+
     private static HttpRequest.Builder authorised(HttpRequest.Builder request, String key) {
         return key == null ? request : request.header("Authorization", "Bearer " + key);
     }

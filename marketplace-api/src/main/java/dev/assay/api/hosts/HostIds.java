@@ -1,0 +1,35 @@
+package dev.assay.api.hosts;
+
+import java.security.SecureRandom;
+import java.util.regex.Pattern;
+
+/**
+ * Ids of host rows: a type prefix and 130 random bits as 26 lower-case Crockford base32 characters
+ * ({@code hst_1f9…}), so ids reveal neither counts nor order.
+ */
+final class HostIds {
+
+    static final String HOST = "hst";
+    static final String TOKEN = "ent";
+    static final String BENCHMARK = "bmk";
+
+    private static final String CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";
+    private static final int CHARS = 26;
+    private static final Pattern ID = Pattern.compile("[a-z]{3}_[0-9abcdefghjkmnpqrstvwxyz]{" + CHARS + "}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private HostIds() {}
+
+    static String next(String prefix) {
+        StringBuilder id = new StringBuilder(prefix.length() + 1 + CHARS).append(prefix).append('_');
+        for (int i = 0; i < CHARS; i++) {
+            id.append(CROCKFORD.charAt(RANDOM.nextInt(CROCKFORD.length())));
+        }
+        return id.toString();
+    }
+
+    /** Whether {@code id} has the shape of an id of this kind (a malformed id is simply not found). */
+    static boolean looksLike(String prefix, String id) {
+        return id != null && id.startsWith(prefix + "_") && ID.matcher(id).matches();
+    }
+}

@@ -1,0 +1,207 @@
+package dev.assay.api.hosts;
+
+import dev.assay.api.problem.ApiProblem;
+import dev.assay.api.problem.ProblemType;
+import dev.assay.matching.inventory.VerificationState;
+import dev.assay.reputation.reliability.ReliabilityEstimate;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The host tables' SQL, one transaction per method. Only {@link HostRegistry} calls it: the registry refreshes
+ * the market index after these methods return, that is after the commit.
+ *
+ * <p>Every write that changes what a host offers (status, verification, offer) bumps
+ * {@code capacity_version} with the conditional UPDATE the schema describes, so a placement planned on the
+ * host as it was cannot commit after it changed.
+ */
+@Singleton
+class HostWrites {
+
+    private final EntityManager entityManager;
+
+    HostWrites(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** What a write needs to know of a host first. */
+    record Head(String id, String orgId, int gpuCount, long capacityVersion) {}
+
+    /** One GPU row as stored. */
+    record GpuRow(int index, String skuId, String model, Optional<String> uuid, double vramGb, double tflopsBf16,
+            double tflopsFp32, double memBwGbps, double pcieBwGbps, double score, String computeCapability) {}
+
+    @Transactional
+    void insertHost(String hostId, String orgId, MachineSpec spec, List<GpuRow> gpus, Instant now) {
+        sql("INSERT INTO hosts (id, org_id, name, tier, region, datacenter, geolocation, cpu_cores, ram_gb, disk_gb,"
+                + " disk_bw_mbps, inet_up_mbps, inet_down_mbps, driver_version, cuda_version, simulated, last_seen_at,"
+                + " created_at) VALUES (:id, :org, :name, :tier, :region, :dc, :geo, :cpu, :ram, :disk, :dbw, :up,"
+                + " :down, :driver, :cuda, :sim, :now, :now)")
+                .setParameter("id", hostId).setParameter("org", orgId).setParameter("name", spec.name())
+                .setParameter("tier", spec.tier().name()).setParameter("region", spec.region())
+                .setParameter("dc", spec.datacenter()).setParameter("geo", spec.geolocation())
+                .setParameter("cpu", spec.cpuCores()).setParameter("ram", spec.ramGb())
+                .setParameter("disk", spec.diskGb()).setParameter("dbw", spec.diskBandwidthMbps())
+                .setParameter("up", spec.inetUpMbps()).setParameter("down", spec.inetDownMbps())
+                .setParameter("driver", spec.driverVersion()).setParameter("cuda", spec.cudaVersion())
+                .setParameter("sim", spec.simulated()).setParameter("now", now)
+                .executeUpdate();
+        for (GpuRow gpu : gpus) {
+            sql("INSERT INTO host_gpus (host_id, gpu_index, sku_id, model, uuid, vram_gb, tflops_bf16, tflops_fp32,"
+                    + " mem_bw_gbps, pcie_bw_gbps, score, compute_capability) VALUES (:host, :i, :sku, :model, :uuid,"
+                    + " :vram, :bf16, :fp32, :mem, :pcie, :score, :cc)")
+                    .setParameter("host", hostId).setParameter("i", gpu.index()).setParameter("sku", gpu.skuId())
+                    .setParameter("model", gpu.model()).setParameter("uuid", gpu.uuid().orElse(null))
+                    .setParameter("vram", gpu.vramGb()).setParameter("bf16", gpu.tflopsBf16())
+                    .setParameter("fp32", gpu.tflopsFp32()).setParameter("mem", gpu.memBwGbps())
+                    .setParameter("pcie", gpu.pcieBwGbps()).setParameter("score", gpu.score())
+                    .setParameter("cc", gpu.computeCapability())
+                    .executeUpdate();
+        }
+    }
+
+    /** The host, if it exists and (when {@code orgId} is present) belongs to that organisation. */
+    @Transactional(readOnly = true)
+    Optional<Head> head(String hostId, Optional<String> orgId) {
+        return findHead(hostId, orgId);
+    }
+
+    @Transactional
+    Head setStatus(String hostId, HostStatus status, Instant now) {
+        Head head = require(hostId, Optional.empty());
+        if (status == HostStatus.ONLINE) {
+            bump(head, "status = :status, last_seen_at = :now",
+                    q -> q.setParameter("status", status.name()).setParameter("now", now));
+        } else {
+            bump(head, "status = :status", q -> q.setParameter("status", status.name()));
+        }
+        return head;
+    }
+
+    @Transactional
+    Head setVerification(String hostId, VerificationState verification) {
+        Head head = require(hostId, Optional.empty());
+        bump(head, "verification = :v", q -> q.setParameter("v", verification.name()));
+        return head;
+    }
+
+    @Transactional
+    Head recordReliability(String hostId, ReliabilityEstimate estimate) {
+        Head head = require(hostId, Optional.empty());
+        bump(head, "reliability = :lb, reliability_mean = :mean, uptime_1d = :d1, uptime_7d = :d7,"
+                + " uptime_30d = :d30, host_failures_30d = :f",
+                q -> q.setParameter("lb", estimate.lowerBound()).setParameter("mean", estimate.mean())
+                        .setParameter("d1", estimate.uptime1d()).setParameter("d7", estimate.uptime7d())
+                        .setParameter("d30", estimate.uptime30d()).setParameter("f", estimate.failures30d()));
+        return head;
+    }
+
+    /** The stored GPU row of a host, for a benchmark to be judged against. */
+    @Transactional(readOnly = true)
+    Optional<GpuRow> gpu(String hostId, int gpuIndex) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = sql("SELECT gpu_index, sku_id, model, uuid, vram_gb, tflops_bf16, tflops_fp32,"
+                + " mem_bw_gbps, pcie_bw_gbps, score, compute_capability FROM host_gpus WHERE host_id = :h"
+                + " AND gpu_index = :i").setParameter("h", hostId).setParameter("i", gpuIndex).getResultList();
+        return rows.stream().findFirst().map(r -> new GpuRow(((Number) r[0]).intValue(), (String) r[1],
+                (String) r[2], Optional.ofNullable((String) r[3]), real(r[4]), real(r[5]), real(r[6]), real(r[7]),
+                real(r[8]), real(r[9]), (String) r[10]));
+    }
+
+    /**
+     * Stores a benchmark report with its verdict and, when {@code updated} is present, the GPU's new figures
+     * and score (the registry decides whether a verdict may change the score).
+     */
+    @Transactional
+    Head recordBenchmark(String hostId, int gpuIndex, GpuRow reported, String verdict, String findings,
+            boolean simulated, Optional<GpuRow> updated, Instant now) {
+        Head head = require(hostId, Optional.empty());
+        sql("INSERT INTO benchmark_reports (id, host_id, gpu_index, tflops_bf16, tflops_fp32, mem_bw_gbps,"
+                + " pcie_bw_gbps, verdict, findings, simulated, reported_at) VALUES (:id, :h, :i, :bf16, :fp32, :mem,"
+                + " :pcie, :verdict, :findings, :sim, :now)")
+                .setParameter("id", HostIds.next(HostIds.BENCHMARK)).setParameter("h", hostId)
+                .setParameter("i", gpuIndex).setParameter("bf16", reported.tflopsBf16())
+                .setParameter("fp32", reported.tflopsFp32()).setParameter("mem", reported.memBwGbps())
+                .setParameter("pcie", reported.pcieBwGbps()).setParameter("verdict", verdict)
+                .setParameter("findings", findings).setParameter("sim", simulated).setParameter("now", now)
+                .executeUpdate();
+        updated.ifPresent(gpu -> {
+            sql("UPDATE host_gpus SET tflops_bf16 = :bf16, tflops_fp32 = :fp32, mem_bw_gbps = :mem,"
+                    + " pcie_bw_gbps = :pcie, score = :score WHERE host_id = :h AND gpu_index = :i")
+                    .setParameter("bf16", gpu.tflopsBf16()).setParameter("fp32", gpu.tflopsFp32())
+                    .setParameter("mem", gpu.memBwGbps()).setParameter("pcie", gpu.pcieBwGbps())
+                    .setParameter("score", gpu.score()).setParameter("h", hostId).setParameter("i", gpuIndex)
+                    .executeUpdate();
+            // A new score changes the offer's value: a placement planned on the old one must re-plan.
+            bump(head, "last_seen_at = last_seen_at", q -> q);
+        });
+        return head;
+    }
+
+    /** Lists the machine of {@code orgId}; the terms are checked against its GPU count first. */
+    @Transactional
+    Head listOffer(String orgId, String hostId, OfferTerms terms, Instant now) {
+        Head head = require(hostId, Optional.of(orgId));
+        HostRules.checkOffer(terms, head.gpuCount(), now);
+        bump(head, "listed = TRUE, on_demand_micros = :od, min_bid_micros = :mb, storage_micros = :st,"
+                + " min_gpus_per_pod = :mg, available_until = :until",
+                q -> q.setParameter("od", terms.onDemandPerGpuHour().micros())
+                        .setParameter("mb", terms.minimumBidPerGpuHour().micros())
+                        .setParameter("st", terms.storagePerGbMonth().micros())
+                        .setParameter("mg", terms.minGpusPerPod())
+                        .setParameter("until", terms.availableUntil().orElse(null)));
+        return head;
+    }
+
+    /** Takes the machine of {@code orgId} off the market; unlisting an unlisted machine changes nothing. */
+    @Transactional
+    Head unlist(String orgId, String hostId) {
+        Head head = require(hostId, Optional.of(orgId));
+        bump(head, "listed = FALSE, on_demand_micros = NULL, min_bid_micros = NULL, storage_micros = NULL,"
+                + " min_gpus_per_pod = NULL, available_until = NULL", q -> q);
+        return head;
+    }
+
+    private Head require(String hostId, Optional<String> orgId) {
+        return findHead(hostId, orgId).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
+                "no host " + hostId + " in this organisation"));
+    }
+
+    private Optional<Head> findHead(String hostId, Optional<String> orgId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = sql("SELECT h.id, h.org_id, h.capacity_version,"
+                + " (SELECT COUNT(*) FROM host_gpus g WHERE g.host_id = h.id) FROM hosts h WHERE h.id = :id")
+                .setParameter("id", hostId).getResultList();
+        return rows.stream().findFirst()
+                .map(r -> new Head((String) r[0], (String) r[1], ((Number) r[3]).intValue(), ((Number) r[2]).longValue()))
+                .filter(h -> orgId.map(h.orgId()::equals).orElse(true));
+    }
+
+    /**
+     * {@code UPDATE hosts SET <assignments>, capacity_version + 1 WHERE id AND capacity_version = read}: zero rows
+     * means another transaction changed the host since it was read, a race the caller may retry (409).
+     */
+    private void bump(Head head, String assignments, java.util.function.UnaryOperator<Query> bind) {
+        int updated = bind.apply(sql("UPDATE hosts SET " + assignments
+                + ", capacity_version = capacity_version + 1 WHERE id = :hid AND capacity_version = :cv"))
+                .setParameter("hid", head.id()).setParameter("cv", head.capacityVersion())
+                .executeUpdate();
+        if (updated != 1) {
+            throw new ApiProblem(ProblemType.CONFLICT, "host " + head.id()
+                    + " changed while this request was handled (a pod was placed or its owner changed it): retry");
+        }
+    }
+
+    private Query sql(String sql) {
+        return entityManager.createNativeQuery(sql);
+    }
+
+    private static double real(Object o) {
+        return ((Number) o).doubleValue();
+    }
+}

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.api.market.MarketIndex;
 import dev.assay.api.testing.MarketRows;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code /v1/pods} on H2: validation per field, the lifecycle through the scripted agent, 409s, 404s, scopes. */
 @MicronautTest(transactional = false)
+@Property(name = "pods-test.recording-settlement", value = "true")
 class PodsApiTest {
 
     @Inject

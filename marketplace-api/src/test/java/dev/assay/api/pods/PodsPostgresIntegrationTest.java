@@ -54,7 +54,8 @@ class PodsPostgresIntegrationTest {
                 "datasources.default.password", pg.password() == null ? "" : pg.password(),
                 "datasources.default.driver-class-name", "org.postgresql.Driver",
                 "datasources.default.maximum-pool-size", 16,
-                "grpc.server.enabled", false), "test");
+                "grpc.server.enabled", false,
+                "pods-test.recording-settlement", true), "test");
         http = new PodsHttp(server);
         rows = new MarketRows(server.getApplicationContext().getBean(DataSource.class));
         index = server.getApplicationContext().getBean(MarketIndex.class);

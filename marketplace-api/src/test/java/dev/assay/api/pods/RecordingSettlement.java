@@ -1,14 +1,20 @@
 package dev.assay.api.pods;
 
-import io.micronaut.context.annotation.Secondary;
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Stands in for metering in tests: records every settlement a pod leaving RUNNING asked for. */
+/**
+ * Stands in for metering in the pod tests: records every settlement a pod leaving RUNNING asked for. Those
+ * tests check when the lifecycle settles, not what a settlement charges (the metering contract and the market
+ * journey test do), so it is preferred over metering's real one only where a test switches it on.
+ */
 @Singleton
-@Secondary
+@Primary
+@Requires(property = "pods-test.recording-settlement", value = "true")
 public class RecordingSettlement implements RunningTimeSettlement {
 
     /** One call. */

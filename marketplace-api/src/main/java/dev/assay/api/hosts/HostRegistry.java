@@ -6,6 +6,7 @@ import dev.assay.api.market.MarketClock;
 import dev.assay.api.problem.ApiProblem;
 import dev.assay.api.problem.ProblemType;
 import dev.assay.api.market.MarketIndex;
+import dev.assay.api.pods.PodLifecycle;
 import dev.assay.matching.inventory.VerificationState;
 import dev.assay.reputation.plausibility.NvmlFacts;
 import dev.assay.reputation.plausibility.PlausibilityCheck;
@@ -43,13 +44,15 @@ public class HostRegistry {
     private final HostWrites writes;
     private final MarketIndex index;
     private final MarketClock clock;
+    private final PodLifecycle pods;
     private final SkuCatalogue catalogue = SkuCatalogue.bundled();
     private final PlausibilityCheck plausibility = PlausibilityCheck.withDefaults();
 
-    HostRegistry(HostWrites writes, MarketIndex index, MarketClock clock) {
+    HostRegistry(HostWrites writes, MarketIndex index, MarketClock clock, PodLifecycle pods) {
         this.writes = writes;
         this.index = index;
         this.clock = clock;
+        this.pods = pods;
     }
 
     /**
@@ -79,6 +82,11 @@ public class HostRegistry {
     public void setStatus(String hostId, HostStatus status) {
         Head head = writes.setStatus(hostId, status, clock.now());
         index.refresh(hostId);
+        if (status != HostStatus.ONLINE) {
+            // After the status commit, so nothing new is placed there while its pods are marked LOST. Running
+            // time is settled up to now; a host that comes back does not resume them (their state is gone).
+            pods.hostLost(hostId);
+        }
         LOG.info("event=host_status host={} org={} status={}", hostId, head.orgId(), status);
     }
 

@@ -4,18 +4,19 @@ import java.util.Optional;
 
 /**
  * An offer's id: its host's id and the pod size it was sized to, {@code <host id>-<gpus>}
- * ({@code hst_…-2}). Stable for as long as the host offers that size, and readable back without a lookup.
+ * ({@code hst_…-2}). Stable for as long as the host offers that size, and readable back without a lookup:
+ * {@code POST /v1/pods} takes it as {@code offer_id} and places on that host.
  */
-final class OfferIds {
+public final class OfferIds {
 
     private OfferIds() {}
 
-    static String of(String hostId, int gpuCount) {
+    public static String of(String hostId, int gpuCount) {
         return hostId + "-" + gpuCount;
     }
 
     /** The host id and GPU count of {@code offerId}; empty when it is not an offer id. */
-    static Optional<Parsed> parse(String offerId) {
+    public static Optional<Parsed> parse(String offerId) {
         if (offerId == null || offerId.length() > 80) {
             return Optional.empty();
         }
@@ -30,5 +31,5 @@ final class OfferIds {
         return Optional.of(new Parsed(offerId.substring(0, dash), Integer.parseInt(count)));
     }
 
-    record Parsed(String hostId, int gpuCount) {}
+    public record Parsed(String hostId, int gpuCount) {}
 }

@@ -204,6 +204,7 @@ class PodChanges {
         PodRow seen = sql.find(podId).filter(p -> orgId == null || p.orgId().equals(orgId))
                 .orElseThrow(() -> notFound(podId));
         Optional<HostLock> host = seen.hostId() == null ? Optional.empty() : sql.lockHost(seen.hostId());
+        host.ifPresent(h -> transitions.settleInterruptible(h.hostId()));
         PodRow pod = sql.lock(podId).orElseThrow(() -> notFound(podId));
         return new Locked(pod, host);
     }

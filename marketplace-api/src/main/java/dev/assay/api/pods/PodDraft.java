@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * A pod request that passed every check of {@link PodRules}: what the placement commits.
  *
- * @param offerId the host the renter picked from a search, if any (an offer's id is its host's id)
+ * @param offerId the host the renter picked from a search, if any (an offer id of GET /v1/offers names its host)
  * @param query offer query text the host must match (searched with the limit raised to its maximum)
  * @param placement the rules a host must meet, for the matching engine
  */

@@ -1,5 +1,6 @@
 package dev.assay.api.pods;
 
+import dev.assay.api.offers.OfferIds;
 import dev.assay.api.pods.PodViews.PodRequest;
 import dev.assay.api.pods.PodViews.Requirements;
 import dev.assay.api.problem.ApiProblem;
@@ -87,11 +88,13 @@ final class PodRules {
         long ramPerGpu = ramPerGpu(request, gpus, errors);
         Map<String, String> env = env(request.env(), errors);
         List<String> ports = ports(request.ports(), errors);
-        Optional<String> offerId = Optional.ofNullable(request.offerId());
+        // An offer id from GET /v1/offers is <host id>-<gpus>; a bare host id is taken too.
+        Optional<String> offerId = Optional.ofNullable(request.offerId())
+                .map(id -> OfferIds.parse(id).map(OfferIds.Parsed::hostId).orElse(id));
         if (offerId.isPresent() && request.requirements() != null) {
             errors.put("offer_id", "give either offer_id (a host from a search) or requirements, not both");
         } else if (offerId.isPresent() && !HOST_ID.matcher(offerId.get()).matches()) {
-            errors.put("offer_id", "not an offer id (the host_id of a search result)");
+            errors.put("offer_id", "not an offer id (the id of a GET /v1/offers result, or its host_id)");
         }
         Optional<OfferQuery> query = query(request.requirements(), errors);
         PlacementRequest.Builder placement = PlacementRequest.forGpus(Math.max(1, gpus));

@@ -59,6 +59,20 @@ class PodTransitions {
         event(pod.id(), null, pod.state(), reason, now);
     }
 
+    /**
+     * Charges the host's running interruptible pods up to now. They pay the host's clearing price, which any
+     * change to the host's book may move (a bid placed, changed or withdrawn, a pod preempted or resumed), so
+     * the time before a change is charged at the price that held then. Callers hold the host's lock.
+     */
+    void settleInterruptible(String hostId) {
+        Instant now = clock.now();
+        for (PodRow pod : sql.holdingGpus(hostId)) {
+            if (pod.interruptible() && pod.state() == PodState.RUNNING) {
+                settlement.settle(pod.id(), now);
+            }
+        }
+    }
+
     /** Moves the pod to {@code to}; GPU indices are kept while it holds GPUs and cleared when it stops holding them. */
     PodRow transition(PodRow pod, PodState to, String reason) {
         return write(pod, to, to.holdsGpus() ? pod.gpuIndices() : List.of(), reason);

@@ -9,6 +9,7 @@ import dev.assay.api.billing.LedgerAudit;
 import dev.assay.api.billing.UsageCharge;
 import dev.assay.api.pods.RunningTimeSettlement;
 import dev.assay.api.testing.MarketRows;
+import dev.assay.api.testing.MovableMarketClock;
 import dev.assay.pricing.FeeSplit;
 import dev.assay.pricing.Money;
 import io.micronaut.context.ApplicationContext;
@@ -73,7 +74,8 @@ abstract class MeteringContract {
         settings.put("datasources.default.maximum-pool-size", 12);
         settings.put("micronaut.server.port", -1);
         settings.put("grpc.server.enabled", false);
-        settings.put("metering-test.movable-clock", true);
+        settings.put("metering-test.doubles", true);
+        settings.put("test.movable-market-clock", true);
         settings.put("assay.metering.interval", "10s");
         context = ApplicationContext.run(settings, "test");
         metering = context.getBean(Metering.class);

@@ -11,6 +11,6 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Primary
-@Requires(property = "metering-test.movable-clock", value = "true")
+@Requires(property = "metering-test.doubles", value = "true")
 class MeteringTestPodStopper extends RecordingPodStopper {
 }

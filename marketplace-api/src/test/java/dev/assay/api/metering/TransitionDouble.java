@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
  * transaction, settle the running time, then change the state and clear the cursor.
  */
 @Singleton
-@Requires(property = "metering-test.movable-clock", value = "true")
+@Requires(property = "metering-test.doubles", value = "true")
 class TransitionDouble {
 
     /** Thrown after settling, to roll the transition back. */

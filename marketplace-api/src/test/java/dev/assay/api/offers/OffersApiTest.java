@@ -14,6 +14,7 @@ import dev.assay.api.hosts.Machines;
 import dev.assay.api.hosts.OfferExpiry;
 import dev.assay.api.market.MarketIndex;
 import dev.assay.api.testing.MarketRows;
+import dev.assay.api.testing.MovableMarketClock;
 import dev.assay.reputation.score.AssayScore;
 import dev.assay.reputation.score.MeasuredFigures;
 import io.micronaut.context.annotation.Property;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * datacenter and queries only that one.
  */
 @MicronautTest(transactional = false)
-@Property(name = "offers-test.clock", value = "movable")
+@Property(name = "test.movable-market-clock", value = "true")
 class OffersApiTest {
 
     @Inject

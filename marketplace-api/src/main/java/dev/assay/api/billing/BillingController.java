@@ -6,6 +6,8 @@ import dev.assay.api.billing.BillingViews.BalanceView;
 import dev.assay.api.billing.BillingViews.CreditRequest;
 import dev.assay.api.billing.BillingViews.CreditView;
 import dev.assay.api.billing.BillingViews.EntryPageView;
+import dev.assay.api.billing.BillingViews.UsageView;
+import dev.assay.api.market.MarketClock;
 import dev.assay.api.problem.ApiProblem;
 import dev.assay.api.problem.ProblemType;
 import dev.assay.pricing.Money;
@@ -20,6 +22,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,14 +42,24 @@ class BillingController {
     private static final Pattern REFERENCE = Pattern.compile("[\\x21-\\x7E]{1," + Ledger.MAX_REFERENCE_CHARS + "}");
     private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
+    private static final Duration DEFAULT_USAGE_WINDOW = Duration.ofDays(30);
+    private static final Duration MAX_USAGE_WINDOW = Duration.ofDays(366);
+    private static final int DEFAULT_USAGE_PODS = 100;
+    private static final int MAX_USAGE_PODS = 500;
+
     private final Ledger ledger;
     private final OrganisationDirectory organisations;
     private final CreditPolicy policy;
+    private final UsageReport usage;
+    private final MarketClock clock;
 
-    BillingController(Ledger ledger, OrganisationDirectory organisations, CreditPolicy policy) {
+    BillingController(Ledger ledger, OrganisationDirectory organisations, CreditPolicy policy, UsageReport usage,
+            MarketClock clock) {
         this.ledger = ledger;
         this.organisations = organisations;
         this.policy = policy;
+        this.usage = usage;
+        this.clock = clock;
     }
 
     /** The organisation's renter balance (what its pods may spend) and host payable (what it has earned). */
@@ -70,6 +85,67 @@ class BillingController {
         } catch (IllegalArgumentException e) {
             throw new ApiProblem(ProblemType.VALIDATION, e.getMessage(), Map.of("cursor", e.getMessage()));
         }
+    }
+
+    /**
+     * What the organisation's pods were charged for periods starting in {@code [from, to)}, per pod, most
+     * expensive first, from the ledger's metering transfers.
+     *
+     * @param from  ISO-8601 instant (default: 30 days before {@code to})
+     * @param to    ISO-8601 instant (default: now); at most 366 days after {@code from}
+     * @param limit pods listed, 1 to 500 (default 100); the total covers them all
+     */
+    @Get(uri = "/usage", produces = MediaType.APPLICATION_JSON)
+    UsageView usage(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable String from,
+            @QueryValue @Nullable String to, @QueryValue @Nullable String limit) {
+        String orgId = organisationOf(caller);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Instant end = parseInstant("to", to, errors);
+        Instant start = parseInstant("from", from, errors);
+        int pods = parseBounded("limit", limit, DEFAULT_USAGE_PODS, MAX_USAGE_PODS, errors);
+        if (errors.isEmpty()) {
+            end = end == null ? clock.now() : end;
+            start = start == null ? end.minus(DEFAULT_USAGE_WINDOW) : start;
+            if (!start.isBefore(end)) {
+                errors.put("from", "must be before to (" + end + "), was " + start);
+            } else if (Duration.between(start, end).compareTo(MAX_USAGE_WINDOW) > 0) {
+                errors.put("from", "the window may span at most 366 days");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(ProblemType.VALIDATION, "the usage request is invalid: "
+                    + String.join("; ", errors.keySet().stream().map(f -> f + " " + errors.get(f)).toList()), errors);
+        }
+        return UsageView.of(usage.of(orgId, start, end, pods));
+    }
+
+    private static @Nullable Instant parseInstant(String field, @Nullable String text, Map<String, String> errors) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.put(field, "an ISO-8601 instant such as 2026-11-01T00:00:00Z, was '" + text + "'");
+            return null;
+        }
+    }
+
+    private static int parseBounded(String field, @Nullable String text, int fallback, int max,
+            Map<String, String> errors) {
+        if (text == null || text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        errors.put(field, "must be a whole number from 1 to " + max + ", was '" + text + "'");
+        return fallback;
     }
 
     /**
@@ -130,19 +206,12 @@ class BillingController {
     }
 
     private static int parseLimit(@Nullable String text) {
-        if (text == null || text.isEmpty()) {
-            return EntryPageRequest.DEFAULT_LIMIT;
+        Map<String, String> errors = new LinkedHashMap<>();
+        int limit = parseBounded("limit", text, EntryPageRequest.DEFAULT_LIMIT, EntryPageRequest.MAX_LIMIT, errors);
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(ProblemType.VALIDATION, "limit " + errors.get("limit"), errors);
         }
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= EntryPageRequest.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        String message = "must be a whole number from 1 to " + EntryPageRequest.MAX_LIMIT + ", was '" + text + "'";
-        throw new ApiProblem(ProblemType.VALIDATION, "limit " + message, Map.of("limit", message));
+        return limit;
     }
 
     /** Billing belongs to an organisation; the operator key belongs to none. */

@@ -80,4 +80,27 @@ final class BillingViews {
     private static String slug(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
+
+    /** {@code GET /v1/billing/usage}: what the organisation's pods were charged in a window. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record UsageView(String orgId, String from, String to, MoneyView charged, long podsCharged,
+            List<PodUsageView> pods) {
+        static UsageView of(UsageReport.Usage usage) {
+            return new UsageView(usage.orgId(), usage.from().toString(), usage.to().toString(),
+                    MoneyView.of(usage.charged()), usage.podsCharged(),
+                    usage.pods().stream().map(PodUsageView::of).toList());
+        }
+    }
+
+    /** One pod's charges; {@code charged} includes the platform fee shown beside it. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record PodUsageView(String podId, @Nullable String name, @Nullable String type, @Nullable Integer gpuCount,
+            @Nullable String hostId, MoneyView charged, MoneyView platformFee, String firstPeriodFrom,
+            String lastPeriodTo, long periods) {
+        static PodUsageView of(UsageReport.PodUsage pod) {
+            return new PodUsageView(pod.podId(), pod.name(), pod.type(), pod.gpuCount(), pod.hostId(),
+                    MoneyView.of(pod.charged()), MoneyView.of(pod.platformFee()), pod.firstPeriodFrom().toString(),
+                    pod.lastPeriodTo().toString(), pod.periods());
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.assay.api.hosts;
 
 import dev.assay.api.market.MarketClock;
+import dev.assay.api.sql.NativeColumns;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -77,8 +78,8 @@ class EnrollmentTokens {
                 .setParameter("org", orgId).getResultList();
         List<Listed> listed = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            listed.add(new Listed((String) r[0], HostReads.instant(r[1]), HostReads.instant(r[2]),
-                    HostReads.instant(r[3]), (String) r[4]));
+            listed.add(new Listed((String) r[0], NativeColumns.instant(r[1]), NativeColumns.instant(r[2]),
+                    NativeColumns.instant(r[3]), (String) r[4]));
         }
         return listed;
     }

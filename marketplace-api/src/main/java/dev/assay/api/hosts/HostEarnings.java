@@ -1,5 +1,6 @@
 package dev.assay.api.hosts;
 
+import dev.assay.api.sql.NativeColumns;
 import dev.assay.pricing.Money;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -59,7 +60,7 @@ class HostEarnings {
         List<PodEarnings> recent = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             recent.add(new PodEarnings((String) r[0], Money.ofMicros(HostReads.longer(r[1])),
-                    HostReads.instant(r[2]), HostReads.instant(r[3]), HostReads.integer(r[4])));
+                    NativeColumns.instant(r[2]), NativeColumns.instant(r[3]), HostReads.integer(r[4])));
         }
         return new Earnings(Money.ofMicros(HostReads.longer(total[0])), HostReads.integer(total[1]), recent);
     }

@@ -1,12 +1,13 @@
 package dev.assay.api.hosts;
 
+import static dev.assay.api.sql.NativeColumns.instant;
+
 import dev.assay.api.json.MoneyView;
 import dev.assay.pricing.Money;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -169,13 +170,4 @@ public class HostReads {
         return ((Number) o).doubleValue();
     }
 
-    static Instant instant(Object o) {
-        return switch (o) {
-            case null -> null;
-            case Instant i -> i;
-            case OffsetDateTime t -> t.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamp type " + o.getClass());
-        };
-    }
 }

@@ -1,5 +1,7 @@
 package dev.assay.api.market;
 
+import static dev.assay.api.sql.NativeColumns.instant;
+
 import dev.assay.api.pods.PodState;
 import dev.assay.matching.inventory.FreeCapacity;
 import dev.assay.matching.inventory.GpuFacts;
@@ -158,13 +160,4 @@ public class InventoryLoader {
         return ((Number) o).doubleValue();
     }
 
-    private static Instant instant(Object o) {
-        return switch (o) {
-            case null -> null;
-            case Instant i -> i;
-            case java.time.OffsetDateTime t -> t.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamp type " + o.getClass());
-        };
-    }
 }

@@ -1,11 +1,12 @@
 package dev.assay.api.pods;
 
+import static dev.assay.api.sql.NativeColumns.instant;
+
 import dev.assay.api.market.GpuIndices;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -116,15 +117,6 @@ class PodSql {
                 instant(r[18]), instant(r[19]), instant(r[20]));
     }
 
-    static Instant instant(Object o) {
-        return switch (o) {
-            case null -> null;
-            case Instant i -> i;
-            case OffsetDateTime t -> t.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamp type " + o.getClass());
-        };
-    }
 
     /** A host row locked for this transaction, with the capacity version read under the lock. */
     record HostLock(String hostId, long capacityVersion, String status, boolean simulated) {

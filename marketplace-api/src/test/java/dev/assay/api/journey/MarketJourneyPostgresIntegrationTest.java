@@ -146,6 +146,14 @@ class MarketJourneyPostgresIntegrationTest {
         assertThat(hostShare).isBetween(bill - fee, bill - fee + charges);
         JsonNode earnings = json(assertStatus(send("GET", "/v1/hosts/" + hostId + "/earnings", host.key(), null), 200));
         assertThat(earnings.toString()).contains("\"micros\":" + hostShare);
+        JsonNode usage = json(assertStatus(send("GET", "/v1/billing/usage", renter.key(), null), 200));
+        assertThat(usage.path("charged").path("micros").asLong()).isEqualTo(bill);
+        assertThat(usage.path("pods_charged").asLong()).isEqualTo(1);
+        JsonNode podUsage = usage.path("pods").get(0);
+        assertThat(podUsage.path("pod_id").asText()).isEqualTo(podId);
+        assertThat(podUsage.path("name").asText()).isEqualTo("trainer");
+        assertThat(podUsage.path("periods").asLong()).isEqualTo(charges);
+        assertThat(podUsage.path("platform_fee").path("micros").asLong()).isEqualTo(bill - hostShare);
         assertLedgerSound();
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.api.hosts.HostRegistry;
+import dev.assay.api.hosts.Machines;
 import dev.assay.api.testing.ApiClient;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -37,6 +39,9 @@ class BadInputSuiteTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    HostRegistry registry;
 
     /** One hostile request and the status it must get. */
     record BadRequest(String name, String method, String path, String authorization, String contentType,
@@ -80,14 +85,15 @@ class BadInputSuiteTest {
 
     /** Keys and ids the cases use; made through the API before the cases run. */
     record World(String owner, String readOnly, String member, String revoked, String otherOrgKeyId,
-                 String otherOrgId, String idempotencyKeyUsed) {}
+                 String otherOrgId, String idempotencyKeyUsed, String ownHostId, String otherOrgHostId,
+                 String otherOrgPodId) {}
 
     @TestFactory
     List<DynamicTest> everyBadRequestIsRefusedWithAProblemAndWritesNothing() throws Exception {
         World world = prepare();
         DatabaseFingerprint fingerprint = new DatabaseFingerprint(dataSource);
         List<BadRequest> cases = BadRequests.all(world, OPERATOR_KEY);
-        assertThat(cases).hasSizeGreaterThanOrEqualTo(50);
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(100);
         assertThat(cases.stream().map(BadRequest::name).distinct()).hasSameSizeAs(cases);
 
         List<DynamicTest> tests = new ArrayList<>();
@@ -147,8 +153,27 @@ class BadInputSuiteTest {
                 "{\"name\":\"idem\",\"role\":\"member\",\"scopes\":[\"read\"]}", 201)
                 .withHeader("Idempotency-Key", idempotencyKey));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String ownHost = listedHost(a, "0.40");
+        String otherOwner = b.path("api_key").path("key").asText();
+        String otherHost = listedHost(b, "0.45");
+        HttpResponse<String> pod = send(BadRequest.post("setup", "/v1/pods", otherOwner,
+                "{\"name\":\"theirs\",\"image\":\"ubuntu:24.04\",\"gpu_count\":1,\"offer_id\":\"" + otherHost
+                        + "\",\"disk_gb\":10}", 201));
+        assertThat(pod.statusCode()).as(pod.body()).isEqualTo(201);
         return new World(owner, readOnly, member, revoked, b.path("api_key").path("id").asText(),
-                b.path("organisation").path("id").asText(), idempotencyKey);
+                b.path("organisation").path("id").asText(), idempotencyKey, ownHost, otherHost,
+                JSON.readTree(pod.body()).path("id").asText());
+    }
+
+    /** A SIMULATED two-GPU machine of the organisation, registered and listed at {@code price} per GPU-hour. */
+    private String listedHost(JsonNode org, String price) {
+        String hostId = registry.register(org.path("organisation").path("id").asText(), Machines.rtx4090s(2));
+        HttpResponse<String> listed = send(BadRequest.put("setup", "/v1/hosts/" + hostId + "/offer",
+                org.path("api_key").path("key").asText(), "{\"on_demand_per_gpu_hour\":\"" + price
+                        + "\",\"min_bid_per_gpu_hour\":\"0.10\",\"min_gpus_per_pod\":1,"
+                        + "\"storage_per_gb_month\":\"0.10\"}", 200));
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        return hostId;
     }
 
     private JsonNode signUp(String name) throws Exception {

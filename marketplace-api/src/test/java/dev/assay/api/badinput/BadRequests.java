@@ -7,6 +7,8 @@ import static dev.assay.api.badinput.BadInputSuiteTest.BadRequest.put;
 
 import dev.assay.api.badinput.BadInputSuiteTest.BadRequest;
 import dev.assay.api.badinput.BadInputSuiteTest.World;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +26,9 @@ final class BadRequests {
         all.addAll(protocol(w));
         all.addAll(accounts(w));
         all.addAll(billing(w, operatorKey));
+        all.addAll(offers(w));
+        all.addAll(pods(w));
+        all.addAll(hosts(w));
         return all;
     }
 
@@ -124,5 +129,124 @@ final class BadRequests {
                         "{\"org_id\":\"" + w.otherOrgId() + "\",\"amount\":\"5.00\"}", 400),
                 post("a credit to an injection string", "/v1/billing/credits", operatorKey,
                         "{\"org_id\":\"" + SQL_INJECTION + "\",\"amount\":\"5.00\",\"reference\":\"inj\"}", 400));
+    }
+
+    static List<BadRequest> offers(World w) {
+        return List.of(
+                get("an offer query on a field that does not exist", "/v1/offers?q=" + query("colour=red"),
+                        w.owner(), 400),
+                get("an offer query that is an injection string", "/v1/offers?q=" + query(SQL_INJECTION),
+                        w.owner(), 400),
+                get("an offer query comparing a number to a word", "/v1/offers?q=" + query("gpu_ram>=lots"),
+                        w.owner(), 400),
+                get("offers with a limit of 0", "/v1/offers?limit=0", w.owner(), 400),
+                get("offers with a limit that is not a number", "/v1/offers?limit=many", w.owner(), 400),
+                get("an offer id that does not exist", "/v1/offers/hst_nosuchhost-1", w.owner(), 404),
+                get("GPU types without a key", "/v1/gpu-types", null, 401),
+                get("usage for a window that ends before it starts",
+                        "/v1/billing/usage?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z", w.owner(), 400),
+                get("usage from a date that is not an instant", "/v1/billing/usage?from=yesterday", w.owner(), 400),
+                get("usage over a window of two years",
+                        "/v1/billing/usage?from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", w.owner(), 400),
+                get("usage listing 0 pods", "/v1/billing/usage?limit=0", w.owner(), 400));
+    }
+
+    static List<BadRequest> pods(World w) {
+        String pod = "/v1/pods/" + w.otherOrgPodId();
+        return List.of(
+                post("a pod of -1 GPUs", "/v1/pods", w.owner(), pod("\"gpu_count\":-1"), 400),
+                post("a pod whose GPU count is a word", "/v1/pods", w.owner(), pod("\"gpu_count\":\"two\""), 400),
+                post("a pod of 1000 GPUs", "/v1/pods", w.owner(), pod("\"gpu_count\":1000"), 400),
+                post("a pod whose image is an injection string", "/v1/pods", w.owner(),
+                        pod("\"gpu_count\":1,\"image\":\"" + SQL_INJECTION + "\""), 400),
+                post("a pod whose image is 300 characters", "/v1/pods", w.owner(),
+                        pod("\"gpu_count\":1,\"image\":\"" + "a".repeat(300) + "\""), 400),
+                post("a pod whose environment holds 40 kB", "/v1/pods", w.owner(),
+                        pod("\"gpu_count\":1,\"env\":{\"BIG\":\"" + "x".repeat(40_000) + "\"}"), 400),
+                post("a pod with an environment name that starts with a digit", "/v1/pods", w.owner(),
+                        pod("\"gpu_count\":1,\"env\":{\"1BAD\":\"x\"}"), 400),
+                post("a pod exposing port 70000", "/v1/pods", w.owner(),
+                        pod("\"gpu_count\":1,\"ports\":[\"70000/tcp\"]"), 400),
+                post("a pod exposing port 0", "/v1/pods", w.owner(), pod("\"gpu_count\":1,\"ports\":[\"0/http\"]"),
+                        400),
+                post("a pod with 0 GB of disk", "/v1/pods", w.owner(), pod("\"gpu_count\":1,\"disk_gb\":0"), 400),
+                post("a pod with a petabyte of disk", "/v1/pods", w.owner(),
+                        pod("\"gpu_count\":1,\"disk_gb\":1000000000"), 400),
+                post("an interruptible pod without a bid", "/v1/pods", w.owner(),
+                        pod("\"gpu_count\":1,\"type\":\"INTERRUPTIBLE\""), 400),
+                post("an interruptible pod bidding -0.10", "/v1/pods", w.owner(),
+                        pod("\"gpu_count\":1,\"type\":\"INTERRUPTIBLE\",\"bid_per_gpu_hour\":\"-0.10\""), 400),
+                post("an interruptible pod bidding 1e309", "/v1/pods", w.owner(),
+                        pod("\"gpu_count\":1,\"type\":\"INTERRUPTIBLE\",\"bid_per_gpu_hour\":\"1e309\""), 400),
+                post("a pod of an unknown type", "/v1/pods", w.owner(), pod("\"gpu_count\":1,\"type\":\"FREE\""),
+                        400),
+                post("a pod with both an offer and requirements", "/v1/pods", w.owner(),
+                        pod("\"gpu_count\":1,\"offer_id\":\"" + w.ownHostId() + "\",\"requirements\":{}"), 400),
+                post("a pod whose requirements query names an unknown field", "/v1/pods", w.owner(),
+                        pod("\"gpu_count\":1,\"requirements\":{\"query\":\"flavour=vanilla\"}"), 400),
+                post("a pod with a negative maximum price", "/v1/pods", w.owner(),
+                        pod("\"gpu_count\":1,\"requirements\":{\"max_price_per_hour\":\"-1\"}"), 400),
+                post("a pod on an offer that does not exist", "/v1/pods", w.owner(),
+                        pod("\"gpu_count\":1,\"offer_id\":\"hst_nosuchhost-1\""), 404),
+                post("a pod no host can hold", "/v1/pods", w.owner(),
+                        pod("\"gpu_count\":1,\"requirements\":{\"gpu_models\":[\"B200\"],\"regions\":[\"nowhere-1\"]}"),
+                        409),
+                post("a viewer key renting a pod", "/v1/pods", w.readOnly(), pod("\"gpu_count\":1"), 403),
+                get("another organisation's pod", pod, w.owner(), 404),
+                post("stopping another organisation's pod", pod + "/stop", w.owner(), null, 404),
+                post("starting another organisation's pod", pod + "/start", w.owner(), null, 404),
+                delete("deleting another organisation's pod", pod, w.owner(), 404),
+                put("changing another organisation's bid", pod + "/bid", w.owner(),
+                        "{\"bid_per_gpu_hour\":\"9.99\"}", 404),
+                get("pods filtered by a state that does not exist", "/v1/pods?state=DANCING", w.owner(), 400));
+    }
+
+    static List<BadRequest> hosts(World w) {
+        String own = "/v1/hosts/" + w.ownHostId();
+        String other = "/v1/hosts/" + w.otherOrgHostId();
+        return List.of(
+                put("an offer at a negative price", own + "/offer", w.owner(), offer("-0.50", "1"), 400),
+                put("an offer at 1e309 dollars", own + "/offer", w.owner(), offer("1e309", "1"), 400),
+                put("an offer at $5,000 per GPU-hour", own + "/offer", w.owner(), offer("5000", "1"), 400),
+                put("an offer of pods of 0 GPUs", own + "/offer", w.owner(), offer("0.40", "0"), 400),
+                put("an offer of pods larger than the machine", own + "/offer", w.owner(), offer("0.40", "64"), 400),
+                put("an offer that ended yesterday", own + "/offer", w.owner(),
+                        "{\"on_demand_per_gpu_hour\":\"0.40\",\"min_bid_per_gpu_hour\":\"0.20\","
+                                + "\"min_gpus_per_pod\":1,\"storage_per_gb_month\":\"0.10\","
+                                + "\"available_until\":\"2020-01-01T00:00:00Z\"}", 400),
+                put("an offer whose price is a JSON object", own + "/offer", w.owner(),
+                        "{\"on_demand_per_gpu_hour\":{\"dollars\":1},\"min_gpus_per_pod\":1}", 400),
+                put("an offer on another organisation's host", other + "/offer", w.owner(), offer("0.40", "1"), 404),
+                put("a viewer key changing an offer", own + "/offer", w.readOnly(), offer("0.40", "1"), 403),
+                delete("unlisting another organisation's host", other + "/offer", w.owner(), 404),
+                get("another organisation's host", other, w.owner(), 404),
+                get("another organisation's earnings", other + "/earnings", w.owner(), 404),
+                get("another organisation's price advice", other + "/price-advice", w.owner(), 404),
+                get("a host named by an injection string", "/v1/hosts/x'%20OR%20'1'='1", w.owner(), 404),
+                post("an enrollment token that lives 10,000 hours", "/v1/hosts/enrollment-tokens", w.owner(),
+                        "{\"expires_in_hours\":10000}", 400),
+                post("an enrollment token made with a viewer key", "/v1/hosts/enrollment-tokens", w.readOnly(),
+                        "{\"expires_in_hours\":24}", 403));
+    }
+
+    private static String query(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** A pod request: {@code fields} plus a name, an image and a disk wherever {@code fields} gives none. */
+    private static String pod(String fields) {
+        StringBuilder json = new StringBuilder("{\"name\":\"bad\"");
+        if (!fields.contains("\"image\"")) {
+            json.append(",\"image\":\"ubuntu:24.04\"");
+        }
+        if (!fields.contains("\"disk_gb\"")) {
+            json.append(",\"disk_gb\":10");
+        }
+        return json.append(',').append(fields).append('}').toString();
+    }
+
+    private static String offer(String price, String minGpus) {
+        return "{\"on_demand_per_gpu_hour\":\"" + price + "\",\"min_bid_per_gpu_hour\":\"0.10\","
+                + "\"min_gpus_per_pod\":" + minGpus + ",\"storage_per_gb_month\":\"0.10\"}";
     }
 }

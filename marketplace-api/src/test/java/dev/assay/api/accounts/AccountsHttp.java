@@ -3,11 +3,9 @@ package dev.assay.api.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.api.testing.ApiAnswers;
 import dev.assay.api.testing.ApiClient;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,7 +17,6 @@ final class AccountsHttp {
     /** What a sign-up hands back. */
     record SignedUp(String orgId, String userId, String keyId, String key) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ApiClient client;
     private final URI base;
@@ -76,23 +73,12 @@ final class AccountsHttp {
     }
 
     static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
-        }
+        return ApiAnswers.json(response);
     }
 
     /** Asserts an RFC 9457 problem answer of the given status and type slug; returns its body. */
     static JsonNode assertProblem(HttpResponse<String> response, int status, String typeSlug) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode body = json(response);
-        assertThat(body.path("type").asText()).isEqualTo("https://assay.dev/problems/" + typeSlug);
-        assertThat(body.path("status").asInt()).isEqualTo(status);
-        assertThat(body.path("detail").asText()).isNotBlank();
-        return body;
+        return ApiAnswers.assertProblem(response, status, typeSlug);
     }
 
     private static HttpRequest.Builder authorised(HttpRequest.Builder request, String key) {

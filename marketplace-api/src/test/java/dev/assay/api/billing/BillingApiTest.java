@@ -3,15 +3,13 @@ package dev.assay.api.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.api.testing.ApiAnswers;
 import dev.assay.api.testing.ApiClient;
 import dev.assay.pricing.Money;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.Test;
 class BillingApiTest {
 
     static final String OPERATOR_KEY = "op-billing-7d1f0c9a3e5b4a2c8e6f0a1b2c3d4e5f";
-    static final ObjectMapper JSON = new ObjectMapper();
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
     @Inject
@@ -239,21 +236,10 @@ class BillingApiTest {
     }
 
     private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
-        }
+        return ApiAnswers.json(response);
     }
 
     private static JsonNode assertProblem(HttpResponse<String> response, int status, String typeSlug) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode body = json(response);
-        assertThat(body.path("type").asText()).isEqualTo("https://assay.dev/problems/" + typeSlug);
-        assertThat(body.path("status").asInt()).isEqualTo(status);
-        assertThat(body.path("detail").asText()).isNotBlank();
-        return body;
+        return ApiAnswers.assertProblem(response, status, typeSlug);
     }
 }

@@ -1,43 +1,23 @@
 package dev.assay.api.billing;
 
-import dev.assay.api.testing.TestServices;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.assay.api.testing.PostgresSchema;
 import java.util.Map;
-import java.util.UUID;
 
 /** {@link LedgerConcurrencyContract} on a real PostgreSQL, in a schema of its own. */
 class LedgerPostgresIntegrationTest extends LedgerConcurrencyContract {
 
-    private TestServices.Postgres pg;
-    private String schema;
+    private PostgresSchema schema;
 
     @Override
-    Map<String, Object> createDatabase() throws SQLException {
-        pg = TestServices.postgres();
-        schema = "assay_ledger_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE SCHEMA " + schema);
-        String url = pg.jdbcUrl() + (pg.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return Map.of(
-                "datasources.default.url", url,
-                "datasources.default.username", pg.user(),
-                "datasources.default.password", pg.password(),
-                "datasources.default.driver-class-name", "org.postgresql.Driver");
+    Map<String, Object> createDatabase() {
+        schema = PostgresSchema.create("ledger");
+        return schema.datasource();
     }
 
     @Override
-    void dropDatabase() throws SQLException {
+    void dropDatabase() {
         if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
-
-    private void execute(String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
-                Statement s = c.createStatement()) {
-            s.execute(statement);
+            schema.close();
         }
     }
 }

@@ -3,11 +3,9 @@ package dev.assay.api.hosts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.api.testing.ApiAnswers;
 import dev.assay.api.testing.ApiClient;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,7 +16,6 @@ import java.util.UUID;
 /** HTTP helpers for the hosts and offers tests: sign up an organisation, make keys, call with a key. */
 public final class HostsHttp {
 
-    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final ApiClient client;
     private final URI base;
@@ -71,22 +68,12 @@ public final class HostsHttp {
     }
 
     public static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ApiAnswers.json(response);
     }
 
     /** Asserts a problem+json answer of this status and type slug; returns its body. */
     public static JsonNode assertProblem(HttpResponse<String> response, int status, String typeSlug) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode body = json(response);
-        assertThat(body.path("type").asText()).isEqualTo("https://assay.dev/problems/" + typeSlug);
-        assertThat(body.path("detail").asText()).isNotBlank();
-        return body;
+        return ApiAnswers.assertProblem(response, status, typeSlug);
     }
 
     /** The fields a problem's {@code errors} name. */

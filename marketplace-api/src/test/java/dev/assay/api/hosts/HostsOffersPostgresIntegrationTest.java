@@ -5,7 +5,7 @@ import static dev.assay.api.hosts.HostsHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.assay.api.testing.TestServices;
+import dev.assay.api.testing.PostgresSchema;
 import dev.assay.matching.inventory.VerificationState;
 import dev.assay.reputation.reliability.ReliabilityEstimate;
 import io.micronaut.context.ApplicationContext;
@@ -13,14 +13,9 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,32 +26,23 @@ import org.junit.jupiter.api.Test;
  */
 class HostsOffersPostgresIntegrationTest {
 
-    static TestServices.Postgres pg;
-    static String schema;
+    static PostgresSchema schema;
     static EmbeddedServer server;
 
     @BeforeAll
-    static void start() throws SQLException {
-        pg = TestServices.postgres();
-        schema = "assay_hosts_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE SCHEMA " + schema);
-        String url = pg.jdbcUrl() + (pg.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "datasources.default.url", url,
-                "datasources.default.username", pg.user(),
-                "datasources.default.password", pg.password(),
-                "datasources.default.driver-class-name", "org.postgresql.Driver",
-                "micronaut.server.port", -1,
-                "grpc.server.enabled", false), "test");
+    static void start() {
+        schema = PostgresSchema.create("hosts");
+        server = ApplicationContext.run(EmbeddedServer.class, schema.application(Map.of("micronaut.server.port", -1)),
+                "test");
     }
 
     @AfterAll
-    static void stop() throws SQLException {
+    static void stop() {
         if (server != null) {
             server.getApplicationContext().close();
         }
         if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
+            schema.close();
         }
     }
 
@@ -115,12 +101,5 @@ class HostsOffersPostgresIntegrationTest {
         assertThat(json(http.get("/v1/offers", http.ownerKey)).path("items")).isEmpty();
         assertThat(json(http.get("/v1/hosts/" + hostId, http.ownerKey)).path("offer").path("listed").asBoolean())
                 .isFalse();
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

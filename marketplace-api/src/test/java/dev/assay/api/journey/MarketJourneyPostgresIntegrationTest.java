@@ -3,7 +3,6 @@ package dev.assay.api.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.api.billing.AuditReport;
 import dev.assay.api.billing.LedgerAudit;
 import dev.assay.api.hosts.HostRegistry;
@@ -13,22 +12,16 @@ import dev.assay.api.metering.Metering;
 import dev.assay.api.pods.PodLifecycle;
 import dev.assay.api.pods.PodState;
 import dev.assay.api.pods.ScriptedAgentGateway;
+import dev.assay.api.testing.ApiAnswers;
 import dev.assay.api.testing.ApiClient;
 import dev.assay.api.testing.MovableMarketClock;
-import dev.assay.api.testing.TestServices;
+import dev.assay.api.testing.PostgresSchema;
 import dev.assay.pricing.Money;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -45,10 +38,8 @@ import org.junit.jupiter.api.Test;
 class MarketJourneyPostgresIntegrationTest {
 
     private static final String OPERATOR_KEY = "op-journey-5b8e1d7c2a9f4e3b6d0c1a2b3c4d5e6f";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static TestServices.Postgres pg;
-    private static String schema;
+    private static PostgresSchema schema;
     private static EmbeddedServer server;
     private static ApiClient api;
     private static MovableMarketClock clock;
@@ -58,19 +49,11 @@ class MarketJourneyPostgresIntegrationTest {
     private static ScriptedAgentGateway agent;
 
     @BeforeAll
-    static void start() throws SQLException {
-        pg = TestServices.postgres();
-        schema = "assay_journey_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE SCHEMA " + schema);
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "datasources.default.url", pg.jdbcUrl() + (pg.jdbcUrl().contains("?") ? "&" : "?")
-                        + "currentSchema=" + schema,
-                "datasources.default.username", pg.user(),
-                "datasources.default.password", pg.password() == null ? "" : pg.password(),
-                "datasources.default.driver-class-name", "org.postgresql.Driver",
-                "grpc.server.enabled", false,
+    static void start() {
+        schema = PostgresSchema.create("journey");
+        server = ApplicationContext.run(EmbeddedServer.class, schema.application(Map.of(
                 "assay.operator-key", OPERATOR_KEY,
-                "test.movable-market-clock", true), "test");
+                "test.movable-market-clock", true)), "test");
         api = new ApiClient(server);
         clock = server.getApplicationContext().getBean(MovableMarketClock.class);
         metering = server.getApplicationContext().getBean(Metering.class);
@@ -80,12 +63,12 @@ class MarketJourneyPostgresIntegrationTest {
     }
 
     @AfterAll
-    static void stop() throws SQLException {
+    static void stop() {
         if (server != null) {
             server.close();
         }
         if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
+            schema.close();
         }
     }
 
@@ -267,15 +250,7 @@ class MarketJourneyPostgresIntegrationTest {
     }
 
     private static HttpResponse<String> send(String method, String path, String key, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return api.send(request);
+        return api.send(method, path, key, body);
     }
 
     private static HttpResponse<String> assertStatus(HttpResponse<String> response, int status) {
@@ -284,17 +259,6 @@ class MarketJourneyPostgresIntegrationTest {
     }
 
     private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void execute(String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
-                Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
+        return ApiAnswers.json(response);
     }
 }

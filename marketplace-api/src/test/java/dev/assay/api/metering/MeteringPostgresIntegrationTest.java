@@ -1,12 +1,7 @@
 package dev.assay.api.metering;
 
-import dev.assay.api.testing.TestServices;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.assay.api.testing.PostgresSchema;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@link MeteringContract} on a real PostgreSQL, in a schema of its own (created here and dropped afterwards),
@@ -14,33 +9,18 @@ import java.util.UUID;
  */
 class MeteringPostgresIntegrationTest extends MeteringContract {
 
-    private TestServices.Postgres pg;
-    private String schema;
+    private PostgresSchema schema;
 
     @Override
-    Map<String, Object> createDatabase() throws SQLException {
-        pg = TestServices.postgres();
-        schema = "assay_metering_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE SCHEMA " + schema);
-        String url = pg.jdbcUrl() + (pg.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return Map.of(
-                "datasources.default.url", url,
-                "datasources.default.username", pg.user(),
-                "datasources.default.password", pg.password(),
-                "datasources.default.driver-class-name", "org.postgresql.Driver");
+    Map<String, Object> createDatabase() {
+        schema = PostgresSchema.create("metering");
+        return schema.datasource();
     }
 
     @Override
-    void dropDatabase() throws SQLException {
+    void dropDatabase() {
         if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
-
-    private void execute(String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
-                Statement s = c.createStatement()) {
-            s.execute(statement);
+            schema.close();
         }
     }
 }

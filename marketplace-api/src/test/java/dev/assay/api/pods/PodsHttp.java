@@ -3,27 +3,19 @@ package dev.assay.api.pods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.api.testing.ApiAnswers;
 import dev.assay.api.testing.ApiClient;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
 /** Calls {@code /v1/pods} of a running server the way a client would. */
 final class PodsHttp {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-
     private final ApiClient client;
-    private final URI base;
 
     PodsHttp(EmbeddedServer server) {
         this.client = new ApiClient(server);
-        this.base = server.getURI();
     }
 
     /** A fresh organisation; returns {orgId, ownerKey}. */
@@ -46,15 +38,7 @@ final class PodsHttp {
     }
 
     HttpResponse<String> send(String method, String path, String key, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return client.send(request);
+        return client.send(method, path, key, body);
     }
 
     /** POSTs a pod and expects it placed; returns its JSON. */
@@ -82,20 +66,11 @@ final class PodsHttp {
     }
 
     static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
-        }
+        return ApiAnswers.json(response);
     }
 
     /** Asserts an RFC 9457 problem of the given status and type slug; returns its body. */
     static JsonNode assertProblem(HttpResponse<String> response, int status, String typeSlug) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode body = json(response);
-        assertThat(body.path("type").asText()).isEqualTo("https://assay.dev/problems/" + typeSlug);
-        return body;
+        return ApiAnswers.assertProblem(response, status, typeSlug);
     }
 }

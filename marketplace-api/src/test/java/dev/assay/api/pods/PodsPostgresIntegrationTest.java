@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.api.market.MarketIndex;
 import dev.assay.api.testing.MarketRows;
-import dev.assay.api.testing.TestServices;
+import dev.assay.api.testing.PostgresSchema;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,39 +34,30 @@ class PodsPostgresIntegrationTest {
 
     static final String HOLDING = "state IN (" + PodState.gpuHoldingSqlList() + ")";
 
-    static TestServices.Postgres pg;
-    static String schema;
+    static PostgresSchema schema;
     static EmbeddedServer server;
     static PodsHttp http;
     static MarketRows rows;
     static MarketIndex index;
 
     @BeforeAll
-    static void start() throws SQLException {
-        pg = TestServices.postgres();
-        schema = "assay_pods_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE SCHEMA " + schema);
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "datasources.default.url", pg.jdbcUrl() + (pg.jdbcUrl().contains("?") ? "&" : "?")
-                        + "currentSchema=" + schema,
-                "datasources.default.username", pg.user(),
-                "datasources.default.password", pg.password() == null ? "" : pg.password(),
-                "datasources.default.driver-class-name", "org.postgresql.Driver",
+    static void start() {
+        schema = PostgresSchema.create("pods");
+        server = ApplicationContext.run(EmbeddedServer.class, schema.application(Map.of(
                 "datasources.default.maximum-pool-size", 16,
-                "grpc.server.enabled", false,
-                "pods-test.recording-settlement", true), "test");
+                "pods-test.recording-settlement", true)), "test");
         http = new PodsHttp(server);
         rows = new MarketRows(server.getApplicationContext().getBean(DataSource.class));
         index = server.getApplicationContext().getBean(MarketIndex.class);
     }
 
     @AfterAll
-    static void stop() throws SQLException {
+    static void stop() {
         if (server != null) {
             server.close();
         }
         if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
+            schema.close();
         }
     }
 
@@ -166,7 +156,7 @@ class PodsPostgresIntegrationTest {
     }
 
     private static long count(String sql) {
-        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Connection c = schema.connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         } catch (SQLException e) {
@@ -174,16 +164,4 @@ class PodsPostgresIntegrationTest {
         }
     }
 
-    private static Connection connection() throws SQLException {
-        Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
-        c.setSchema(schema);
-        return c;
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 }

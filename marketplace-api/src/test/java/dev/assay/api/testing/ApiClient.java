@@ -23,6 +23,19 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
+    /** {@code method path} with a bearer {@code key} (none when null) and a JSON {@code body} (none when null). */
+    public HttpResponse<String> send(String method, String path, String key, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return send(request);
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

@@ -13,7 +13,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -101,9 +100,9 @@ public final class InventorySnapshot {
         return size;
     }
 
-    /** The GPU model ids present, sorted. */
+    /** The GPU model ids present, sorted. A view: nothing is copied (the model map never changes). */
     public SortedSet<String> gpuModels() {
-        return Collections.unmodifiableSortedSet(new TreeSet<>(byModel.keySet()));
+        return Collections.unmodifiableSortedSet(byModel.navigableKeySet());
     }
 
     /** Hosts whose GPUs are {@code skuId}, sorted by id; empty if none. */

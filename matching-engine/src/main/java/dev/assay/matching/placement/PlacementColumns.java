@@ -3,6 +3,8 @@ package dev.assay.matching.placement;
 import dev.assay.matching.inventory.Host;
 import dev.assay.matching.inventory.HostOffer;
 import dev.assay.matching.inventory.VerificationState;
+import dev.assay.pricing.AllInPrice;
+import dev.assay.pricing.Money;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +32,9 @@ final class PlacementColumns {
     final boolean[] listed;
     final int[] minGpusPerPod;
     final long[] minimumBidMicros;
+    final long[] onDemandMicros;
+    final long[] storagePerGbMonthMicros;
+    final int[] gpuTotal;
     final byte[] tier;
     final boolean[] verified;
     final String[] region;
@@ -56,6 +61,9 @@ final class PlacementColumns {
         listed = new boolean[n];
         minGpusPerPod = new int[n];
         minimumBidMicros = new long[n];
+        onDemandMicros = new long[n];
+        storagePerGbMonthMicros = new long[n];
+        gpuTotal = new int[n];
         tier = new byte[n];
         verified = new boolean[n];
         region = new String[n];
@@ -78,6 +86,9 @@ final class PlacementColumns {
             listed[i] = offer != null;
             minGpusPerPod[i] = offer == null ? Integer.MAX_VALUE : offer.minGpusPerPod();
             minimumBidMicros[i] = offer == null ? Long.MAX_VALUE : offer.minimumBidPerGpuHour().micros();
+            onDemandMicros[i] = offer == null ? 0 : offer.onDemandPerGpuHour().micros();
+            storagePerGbMonthMicros[i] = offer == null ? 0 : offer.storagePerGbMonth().micros();
+            gpuTotal[i] = host.gpuCount();
             tier[i] = (byte) host.tier().ordinal();
             verified[i] = host.verification() == VerificationState.VERIFIED;
             region[i] = host.region();
@@ -131,6 +142,16 @@ final class PlacementColumns {
     /** Every host of the model meets the request's score and VRAM floors. */
     boolean aboveFloors(PlacementRequest request) {
         return minScore >= request.minScorePerGpu() && minVramGb >= request.minVramGbPerGpu();
+    }
+
+    /**
+     * {@link PodPrice#expectedPerHour} of host {@code i} (listed) for {@code request}: the same exact money
+     * arithmetic, from the columns.
+     */
+    Money expectedPerHour(int i, PlacementRequest request) {
+        long perGpuHour = request.interruptible() ? minimumBidMicros[i] : onDemandMicros[i];
+        return AllInPrice.perHour(Money.ofMicros(perGpuHour), request.gpuCount(),
+                Money.ofMicros(storagePerGbMonthMicros[i]), request.diskGb());
     }
 
     /** Hosts in {@code [0, end)} that miss the request's score or VRAM floor. */

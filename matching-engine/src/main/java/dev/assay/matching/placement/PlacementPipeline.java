@@ -45,6 +45,8 @@ public final class PlacementPipeline {
     private final int gpuCountRule;
     /** For each filter, how {@link ColumnChecks} applies it. */
     private final int[] filterKinds;
+    /** For each scorer, how {@link #weightedScore(PlacementRequest, PlacementColumns, int)} applies it. */
+    private final int[] scorerKinds;
 
     private static final int OTHER = 0;
     private static final int MODEL = 1;
@@ -56,6 +58,11 @@ public final class PlacementPipeline {
     private static final int RELIABILITY = 7;
     private static final int CPU_RAM_DISK = 8;
     private static final int CUDA = 9;
+    private static final int VALUE_SCORE = 1;
+    private static final int RELIABILITY_SCORE = 2;
+    private static final int BIN_PACK_SCORE = 3;
+    private static final int LOCALITY_SCORE = 4;
+    private static final int PRICE_SCORE = 5;
 
     /**
      * @param filters feasibility rules in the order they run; must include {@link GpuModelFilter}, which
@@ -97,10 +104,28 @@ public final class PlacementPipeline {
         for (int i = 0; i < this.filters.length; i++) {
             filterKinds[i] = kindOf(this.filters[i]);
         }
+        this.scorerKinds = new int[this.scorers.length];
+        for (int i = 0; i < this.scorers.length; i++) {
+            scorerKinds[i] = kindOf(this.scorers[i]);
+        }
     }
 
     public PlacementLimits limits() {
         return limits;
+    }
+
+    /** The scorers and their weights, in breakdown order. */
+    Map<PlacementScorer, Double> scorerWeights() {
+        Map<PlacementScorer, Double> byScorer = new LinkedHashMap<>();
+        for (int i = 0; i < scorers.length; i++) {
+            byScorer.put(scorers[i], weights[i]);
+        }
+        return byScorer;
+    }
+
+    /** The weighted score of {@code host} for {@code request}, read from the host record (tests compare). */
+    double score(PlacementRequest request, Host host) {
+        return weightedScore(request, host);
     }
 
     /**
@@ -163,10 +188,9 @@ public final class PlacementPipeline {
                     continue;
                 }
                 feasible++;
-                Host host = model.hosts[i];
-                double score = weightedScore(request, host);
-                if (score > bestScore || (score == bestScore && host.id().compareTo(best.id()) < 0)) {
-                    best = host;
+                double score = weightedScore(request, model, i);
+                if (score > bestScore || (score == bestScore && model.hosts[i].id().compareTo(best.id()) < 0)) {
+                    best = model.hosts[i];
                     bestScore = score;
                 }
             }
@@ -265,6 +289,17 @@ public final class PlacementPipeline {
         }
     }
 
+    private static int kindOf(PlacementScorer scorer) {
+        return switch (scorer) {
+            case ValueScorer s -> VALUE_SCORE;
+            case ReliabilityScorer s -> RELIABILITY_SCORE;
+            case BinPackScorer s -> BIN_PACK_SCORE;
+            case LocalityScorer s -> LOCALITY_SCORE;
+            case PriceScorer s -> PRICE_SCORE;
+            default -> OTHER;
+        };
+    }
+
     /** How {@link ColumnChecks} applies each filter: one of the standard rules read from columns, or OTHER. */
     private static int kindOf(PlacementFilter filter) {
         return switch (filter) {
@@ -291,6 +326,28 @@ public final class PlacementPipeline {
             }
         }
         return Arrays.copyOf(active, count);
+    }
+
+    /**
+     * {@link #weightedScore(PlacementRequest, Host)} of host {@code i} of the columns: the standard scorers'
+     * arithmetic on the columns (so the same doubles), any other scorer on the host record.
+     */
+    private double weightedScore(PlacementRequest request, PlacementColumns c, int i) {
+        double sum = 0;
+        for (int k = 0; k < scorers.length; k++) {
+            if (weights[k] > 0) {
+                double score = switch (scorerKinds[k]) {
+                    case VALUE_SCORE -> c.listed[i] ? ValueScorer.of(c.score[i], request.gpuCount(), c.expectedPerHour(i, request)) : 0;
+                    case RELIABILITY_SCORE -> Math.clamp(c.reliability[i], 0.0, 1.0);
+                    case BIN_PACK_SCORE -> BinPackScorer.of(request.gpuCount(), c.freeGpus[i], c.gpuTotal[i]);
+                    case LOCALITY_SCORE -> LocalityScorer.of(request, c.region[i], c.datacenter[i]);
+                    case PRICE_SCORE -> c.listed[i] ? PriceScorer.of(c.expectedPerHour(i, request)) : 0;
+                    default -> scorers[k].score(request, c.hosts[i]);
+                };
+                sum += weights[k] * score;
+            }
+        }
+        return sum / weightSum;
     }
 
     private double weightedScore(PlacementRequest request, Host host) {

@@ -59,6 +59,16 @@ final class CompiledQuery {
         return models;
     }
 
+    /** Whether num_gpus terms size the offers (else an offer gives all the host's free GPUs). */
+    boolean sizesToQuery() {
+        return sizesToQuery;
+    }
+
+    /** No offer of this query gives fewer GPUs: a lower bound from its num_gpus terms (at least 1). */
+    int minOfferSize() {
+        return (int) Math.max(1, Math.min(numGpusMin[0], Integer.MAX_VALUE));
+    }
+
     /**
      * How many GPUs the host's offer gives for this query, or 0 when it has no offer that fits: all its
      * free GPUs by default; when the query constrains num_gpus, the smallest count that satisfies it and

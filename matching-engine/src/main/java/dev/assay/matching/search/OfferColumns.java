@@ -27,6 +27,9 @@ final class OfferColumns {
     final double[] scorePerGpu;
     private final Map<OfferField, double[]> numbers = new EnumMap<>(OfferField.class);
     private final Map<OfferField, String[]> texts = new EnumMap<>(OfferField.class);
+    /** Per host-level number field, the least and greatest reading over the rows that have a free GPU. */
+    private final Map<OfferField, double[]> ranges = new EnumMap<>(OfferField.class);
+    private final boolean anyOffer;
 
     OfferColumns(List<Host> list) {
         int n = list.size();
@@ -61,6 +64,31 @@ final class OfferColumns {
                 column.getValue()[i] = Texts.normalise(column.getKey().text(candidate)).intern();
             }
         }
+        boolean offered = false;
+        for (Map.Entry<OfferField, double[]> column : numbers.entrySet()) {
+            double least = Double.POSITIVE_INFINITY;
+            double greatest = Double.NEGATIVE_INFINITY;
+            double[] values = column.getValue();
+            for (int i = 0; i < n; i++) {
+                if (freeGpus[i] > 0) {
+                    offered = true;
+                    least = Math.min(least, values[i]);
+                    greatest = Math.max(greatest, values[i]);
+                }
+            }
+            ranges.put(column.getKey(), new double[] {least, greatest});
+        }
+        anyOffer = offered;
+    }
+
+    /** Whether any row has a free GPU on offer (only those can be offers). */
+    boolean anyOffer() {
+        return anyOffer;
+    }
+
+    /** {least, greatest} reading of a host-level number field over the rows with a free GPU. */
+    double[] range(OfferField field) {
+        return ranges.get(field);
     }
 
     /** Score × GPUs ÷ dollars per hour, as {@code Value.of} reads it; a free offer has unbounded value. */

@@ -30,7 +30,7 @@ public final class OfferSearch {
         TopOffers top = new TopOffers(compiled, query);
         for (String model : compiled.models()) {
             OfferColumns columns = snapshot.derivedForGpuModel(model, OfferColumns.class, OfferColumns::new).orElse(null);
-            if (columns == null) {
+            if (columns == null || !compiled.mayMatch(columns)) {
                 continue;
             }
             for (int i = 0, n = columns.size(); i < n; i++) {
@@ -64,7 +64,7 @@ public final class OfferSearch {
         List<SortedOffers> models = new ArrayList<>(compiled.models().size());
         for (String model : compiled.models()) {
             OfferColumns columns = snapshot.derivedForGpuModel(model, OfferColumns.class, OfferColumns::new).orElse(null);
-            if (columns != null) {
+            if (columns != null && compiled.mayMatch(columns)) {
                 models.add(snapshot.derivedForGpuModel(model, SortedOffers.class, hosts -> new SortedOffers(columns))
                         .orElseThrow());
             }

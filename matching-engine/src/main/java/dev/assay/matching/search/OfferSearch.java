@@ -80,6 +80,26 @@ public final class OfferSearch {
         return new SearchResult(top.offers(), top.matched(), query, exact);
     }
 
+    /** {@link #searchCached(InventorySnapshot, OfferQuery)} of a query text. */
+    public SearchResult searchCached(InventorySnapshot snapshot, String query) {
+        return searchCached(snapshot, OfferQueryParser.parse(query));
+    }
+
+    /**
+     * {@link #searchTop}, remembered on the snapshot: the same query on the same snapshot is answered from
+     * memory. Any market change makes a new snapshot and so a fresh answer; results are immutable.
+     */
+    public SearchResult searchCached(InventorySnapshot snapshot, OfferQuery query) {
+        SearchAnswers answers = snapshot.derived(SearchAnswers.class, SearchAnswers::new);
+        SearchResult known = answers.get(query);
+        if (known != null) {
+            return known;
+        }
+        SearchResult result = searchTop(snapshot, query);
+        answers.remember(query, result);
+        return result;
+    }
+
     static Offer offerOf(Host host, int gpuCount) {
         HostOffer offer = host.offer().orElseThrow();
         List<Integer> indices = new ArrayList<>(gpuCount);

@@ -100,6 +100,26 @@ class OfferSearchPropertiesTest {
     }
 
     @Property(tries = 60)
+    void aCachedAnswerIsTheSearchTopAnswerAndAMarketChangeIsNeverAnsweredFromMemory(
+            @ForAll @IntRange(min = 0, max = 300) int hosts, @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 8) int queryIndex) {
+        InventorySnapshot before = InventorySnapshot.of(market(hosts, seed));
+        OfferQuery query = OfferQueryParser.parse(TOP_QUERIES.get(queryIndex));
+
+        SearchResult first = search.searchCached(before, query);
+        assertThat(first).isEqualTo(search.searchTop(before, query));
+        assertThat(search.searchCached(before, query)).isSameAs(first);
+
+        // A free, huge host of every kind tops any order by value or score and matches most filters.
+        Host joining = host("joining", "H100_SXM5_80GB", 8, 8, "0.01", 1, new SplittableRandom(seed));
+        InventorySnapshot after = before.with(joining);
+        SearchResult fresh = search.searchCached(after, query);
+        assertThat(fresh.offers()).isEqualTo(search.search(after, query).offers());
+        Statistics.label("the change shows").collect(!fresh.offers().equals(first.offers()));
+        Statistics.label("the change shows").coverage(coverage -> coverage.check(true).percentage(p -> p > 30));
+    }
+
+    @Property(tries = 60)
     void addingAHostNeverRemovesOtherResults(@ForAll @IntRange(min = 0, max = 300) int hosts,
             @ForAll long seed, @ForAll @IntRange(min = 0, max = 9) int queryIndex) {
         InventorySnapshot before = InventorySnapshot.of(market(hosts, seed));

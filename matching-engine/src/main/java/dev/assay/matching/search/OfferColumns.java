@@ -30,11 +30,18 @@ final class OfferColumns {
     /** Per host-level number field, the least and greatest reading over the rows that have a free GPU. */
     private final Map<OfferField, double[]> ranges = new EnumMap<>(OfferField.class);
     private final boolean anyOffer;
+    /**
+     * Row i's offer of all its free GPUs, built on first use: an offer is a pure function of the host and its
+     * size, and the columns live only as long as the model's hosts are unchanged. Racing threads may both
+     * build one; offers are immutable, so either is right.
+     */
+    private final Offer[] wholeOffers;
 
     OfferColumns(List<Host> list) {
         int n = list.size();
         hosts = list.toArray(Host[]::new);
         freeGpus = new int[n];
+        wholeOffers = new Offer[n];
         minGpusPerPod = new int[n];
         pricePerGpuMicros = new long[n];
         scorePerGpu = new double[n];
@@ -79,6 +86,19 @@ final class OfferColumns {
             ranges.put(column.getKey(), new double[] {least, greatest});
         }
         anyOffer = offered;
+    }
+
+    /** Row {@code i}'s offer of {@code gpus} GPUs (remembered when it is all the row's free GPUs). */
+    Offer offer(int i, int gpus) {
+        if (gpus != freeGpus[i]) {
+            return OfferSearch.offerOf(hosts[i], gpus);
+        }
+        Offer known = wholeOffers[i];
+        if (known == null) {
+            known = OfferSearch.offerOf(hosts[i], gpus);
+            wholeOffers[i] = known;
+        }
+        return known;
     }
 
     /** Whether any row has a free GPU on offer (only those can be offers). */

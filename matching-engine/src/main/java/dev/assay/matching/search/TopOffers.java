@@ -23,7 +23,7 @@ final class TopOffers {
         this.keys = query.order();
         this.limit = query.limit();
         this.best = new PriorityQueue<>(limit + 1, compiled.order.reversed());
-        this.scratch = new Candidate.Snapshot(null, 0, new double[keys.size()], new String[keys.size()]);
+        this.scratch = new Candidate.Snapshot(null, 0, null, 0, new double[keys.size()], new String[keys.size()]);
     }
 
     /** Row {@code i} of {@code columns}: counted and kept if it is an offer of the query and among the best. */
@@ -62,7 +62,7 @@ final class TopOffers {
         ordered.sort(compiled.order);
         List<Offer> offers = new ArrayList<>(ordered.size());
         for (Candidate.Snapshot s : ordered) {
-            offers.add(OfferSearch.offerOf(s.host(), s.gpuCount()));
+            offers.add(s.columns().offer(s.row(), s.gpuCount()));
         }
         return offers;
     }
@@ -77,6 +77,6 @@ final class TopOffers {
             }
         }
         Host host = columns.hosts[i];
-        return new Candidate.Snapshot(host, gpus, scratch.numbers(), scratch.texts());
+        return new Candidate.Snapshot(columns, i, host, gpus, scratch.numbers(), scratch.texts());
     }
 }

@@ -103,34 +103,47 @@ public final class BenchMain implements Callable<Integer> {
         System.out.println("PostgreSQL baseline: loading the same 100,000-host market…");
         InventorySnapshot snapshot = InventorySnapshot.of(new MarketGenerator(42).hosts(100_000));
         StringBuilder why = new StringBuilder();
-        Optional<Map<String, PostgresSearchBaseline.Timing>> postgres =
+        Optional<Map<String, PostgresSearchBaseline.Timings>> postgres =
                 PostgresSearchBaseline.run(snapshot, quick ? 200 : 2000, why);
         OfferSearch search = new OfferSearch();
         for (int i = 0; i < SearchQueries.ALL.size(); i++) {
             SearchQueries query = SearchQueries.ALL.get(i);
-            RunResult engine = find(results, "search", "query", String.valueOf(i));
-            if (engine == null) {
+            RunResult top = find(results, "searchTop", "query", String.valueOf(i));
+            RunResult full = find(results, "search", "query", String.valueOf(i));
+            if (top == null || full == null) {
                 continue;
             }
-            double p50 = p(engine, 50);
-            double p99 = p(engine, 99);
-            String baseline = "unavailable: " + why;
-            String ratio = "";
-            String verdict = pass(p99 <= 5_000);
-            if (postgres.isPresent()) {
-                PostgresSearchBaseline.Timing pg = postgres.get().get(query.name());
-                List<String> engineIds = search.search(snapshot, query.engine()).offers().stream()
-                        .map(o -> o.hostId()).toList();
-                boolean same = engineIds.equals(pg.firstIds());
-                baseline = String.format("PostgreSQL p50 %s / p99 %s%s", micros(pg.p50Micros()), micros(pg.p99Micros()),
-                        same ? " (same results)" : " (results differ!)");
-                double faster = pg.p99Micros() / p99;
-                ratio = ratio(faster) + " faster";
-                verdict = pass(p99 <= 5_000 && faster >= 10);
+            List<String> engineIds = search.searchTop(snapshot, query.engine()).offers().stream()
+                    .map(o -> o.hostId()).toList();
+            String name = "(b) search \"" + query.name() + "\" @ 100k";
+            String measured = "p50 " + micros(p(top, 50)) + " / p99 " + micros(p(top, 99));
+            if (postgres.isEmpty()) {
+                row(name, measured, "unavailable: " + why, "", "p99 ≤ 5 ms, ≥ 10× PostgreSQL", pass(p(top, 99) <= 5_000));
+            } else {
+                PostgresSearchBaseline.Timings pg = postgres.get().get(query.name());
+                row(name + ", tailored index", measured, postgres(pg.tailored(), engineIds),
+                        ratio(pg.tailored().p99Micros() / p(top, 99)) + " faster", "p99 ≤ 5 ms, ≥ 10× PostgreSQL",
+                        pass(p(top, 99) <= 5_000 && pg.tailored().p99Micros() / p(top, 99) >= 10));
+                row(name + ", general indexes", measured, postgres(pg.general(), engineIds),
+                        ratio(pg.general().p99Micros() / p(top, 99)) + " faster", "≥ 10× PostgreSQL",
+                        pass(pg.general().p99Micros() / p(top, 99) >= 10));
             }
-            row("(b) search \"" + query.name() + "\" @ 100k", "p50 " + micros(p50) + " / p99 " + micros(p99),
-                    baseline, ratio, "p99 ≤ 5 ms, ≥ 10× PostgreSQL", verdict);
+            RunResult cached = find(results, "searchCached", "query", String.valueOf(i));
+            if (cached != null && postgres.isPresent()) {
+                PostgresSearchBaseline.Timing pg = postgres.get().get(query.name()).tailored();
+                row(name + ", repeated (cached), tailored index",
+                        "p50 " + micros(p(cached, 50)) + " / p99 " + micros(p(cached, 99)),
+                        postgres(pg, engineIds), ratio(pg.p99Micros() / p(cached, 99)) + " faster",
+                        "reference (warm repeat)", "");
+            }
+            row(name + ", full scan (exact count)", "p50 " + micros(p(full, 50)) + " / p99 " + micros(p(full, 99)),
+                    "searchTop above", ratio(p(full, 99) / p(top, 99)) + " slower", "reference", "");
         }
+    }
+
+    private static String postgres(PostgresSearchBaseline.Timing pg, List<String> engineIds) {
+        return String.format("PostgreSQL p50 %s / p99 %s%s", micros(pg.p50Micros()), micros(pg.p99Micros()),
+                engineIds.equals(pg.firstIds()) ? " (same results)" : " (results differ!)");
     }
 
     private void timefold() {
@@ -150,20 +163,32 @@ public final class BenchMain implements Callable<Integer> {
         System.out.printf("Timefold baseline: %d pods asking %d of %d free GPUs on 2,000 hosts; solver runs %d s…%n",
                 requests.size(), asked, freeGpus, seconds);
         TimefoldBaseline.Outcome outcome = TimefoldBaseline.run(hosts, requests, Duration.ofSeconds(seconds));
-        BatchCost greedy = outcome.greedy();
         BatchCost timefold = outcome.timefold();
         // Unplaced pods carry the same fixed penalty on both sides; the price of the pods placed is what differs.
-        double ratio = greedy.totalMicrosPerHour() / (double) timefold.totalMicrosPerHour();
-        double placedRatio = greedy.placedMicrosPerHour() / (double) timefold.placedMicrosPerHour();
-        row("(c) batch cost, greedy vs Timefold @ 2k hosts",
+        // The price-only greedy has Timefold's objective (the target row); the standard value-first greedy
+        // deliberately pays more for faster, more reliable GPUs (shown for reference).
+        String baseline = String.format("Timefold placed $%,.2f/h, %d unplaced, hard %d, %.0f s",
+                timefold.placedMicrosPerHour() / 1e6, timefold.unplaced(), outcome.timefoldHardScore(),
+                outcome.timefoldSeconds());
+        BatchCost priceGreedy = outcome.priceGreedy();
+        double priceRatio = priceGreedy.placedMicrosPerHour() / (double) timefold.placedMicrosPerHour();
+        row("(c) batch cost, price-only greedy vs Timefold @ 2k hosts",
+                String.format("placed $%,.2f/h, %d unplaced, %.2f s", priceGreedy.placedMicrosPerHour() / 1e6,
+                        priceGreedy.unplaced(), outcome.priceGreedySeconds()),
+                baseline,
+                String.format("%.3f× placed cost (%.3f× with penalties)", priceRatio,
+                        priceGreedy.totalMicrosPerHour() / (double) timefold.totalMicrosPerHour()), "≤ 1.05×",
+                pass(priceGreedy.unplaced() <= timefold.unplaced() && priceRatio <= 1.05
+                        && outcome.timefoldHardScore() == 0));
+        BatchCost greedy = outcome.greedy();
+        row("(c) batch cost, value-first greedy (standard) vs Timefold",
                 String.format("placed $%,.2f/h, %d unplaced, %.2f s", greedy.placedMicrosPerHour() / 1e6,
                         greedy.unplaced(), outcome.greedySeconds()),
-                String.format("Timefold placed $%,.2f/h, %d unplaced, hard %d, %.0f s",
-                        timefold.placedMicrosPerHour() / 1e6, timefold.unplaced(), outcome.timefoldHardScore(),
-                        outcome.timefoldSeconds()),
-                String.format("%.3f× placed cost (%.3f× with penalties)", placedRatio, ratio), "≤ 1.05×",
-                pass(greedy.unplaced() <= timefold.unplaced() && placedRatio <= 1.05
-                        && outcome.timefoldHardScore() == 0));
+                baseline,
+                String.format("%.3f× placed cost (%.3f× with penalties)",
+                        greedy.placedMicrosPerHour() / (double) timefold.placedMicrosPerHour(),
+                        greedy.totalMicrosPerHour() / (double) timefold.totalMicrosPerHour()),
+                "reference", "");
     }
 
     /**

@@ -43,9 +43,27 @@ public class SearchBenchmark {
         text = SearchQueries.ALL.get(query).engine();
     }
 
+    /** Every host read: the exact count of matches (what the API's total shows). */
     @Benchmark
     public SearchResult search() {
         OfferQuery parsed = OfferQueryParser.parse(text);
         return search.search(snapshot, parsed);
+    }
+
+    /** Rows sorted by the first key, stopped once no later host can beat the k-th: the same offers. */
+    @Benchmark
+    public SearchResult searchTop() {
+        OfferQuery parsed = OfferQueryParser.parse(text);
+        return search.searchTop(snapshot, parsed);
+    }
+
+    /**
+     * The same query asked again on an unchanged snapshot: answered from the snapshot's memory
+     * ({@code searchCached}); the text is still parsed each time. Not a cold-query figure.
+     */
+    @Benchmark
+    public SearchResult searchCached() {
+        OfferQuery parsed = OfferQueryParser.parse(text);
+        return search.searchCached(snapshot, parsed);
     }
 }

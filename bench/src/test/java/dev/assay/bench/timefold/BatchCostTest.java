@@ -7,8 +7,11 @@ import dev.assay.matching.inventory.FreeCapacity;
 import dev.assay.matching.inventory.GpuFacts;
 import dev.assay.matching.inventory.Host;
 import dev.assay.matching.inventory.HostOffer;
+import dev.assay.matching.inventory.InventorySnapshot;
 import dev.assay.matching.inventory.Tier;
 import dev.assay.matching.inventory.VerificationState;
+import dev.assay.matching.placement.PlacementDecision;
+import dev.assay.matching.placement.PlacementPipeline;
 import dev.assay.matching.placement.PlacementPipelines;
 import dev.assay.matching.placement.PlacementRequest;
 import dev.assay.pricing.Money;
@@ -69,6 +72,19 @@ class BatchCostTest {
         assertThat(outcome.timefoldHardScore()).isZero();
         assertThat(outcome.timefold()).isEqualTo(new BatchCost(PLACED_MICROS, 1));
         assertThat(outcome.greedy()).isEqualTo(outcome.timefold());
+        assertThat(outcome.priceGreedy()).isEqualTo(outcome.timefold());
+    }
+
+    @Test
+    void thePriceOnlyGreedyTakesTheCheapestHostLeftForEachPod() {
+        // Host B is cheaper here, so the first pod goes to B, the next two to A; the fourth fits nowhere.
+        List<Host> hosts = List.of(host("host-a", 2, "0.40"), host("host-b", 1, "0.30"));
+        PlacementPipeline cheapest = TimefoldBaseline.priceOnlyPipeline();
+
+        PlacementDecision first = cheapest.place(InventorySnapshot.of(hosts), PODS.getFirst());
+
+        assertThat(((PlacementDecision.Placed) first).plan().hostId()).isEqualTo("host-b");
+        assertThat(GreedyBatch.place(hosts, PODS, cheapest)).isEqualTo(new BatchCost(310_000 + 410_000 + 410_000, 1));
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -47,6 +46,9 @@ public final class InventorySnapshot {
     /** GPU model id → its hosts sorted by id. The map is never mutated after construction. */
     private final TreeMap<String, Segment> byModel;
     private final int size;
+    /** What has been computed from this whole snapshot; an update makes a snapshot that starts empty. */
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> derived =
+            new java.util.concurrent.ConcurrentHashMap<>(4);
 
     private InventorySnapshot(Map<String, Host>[] shards, TreeMap<String, Segment> byModel, int size) {
         this.shards = shards;
@@ -101,9 +103,9 @@ public final class InventorySnapshot {
         return size;
     }
 
-    /** The GPU model ids present, sorted. */
+    /** The GPU model ids present, sorted. A view: nothing is copied (the model map never changes). */
     public SortedSet<String> gpuModels() {
-        return Collections.unmodifiableSortedSet(new TreeSet<>(byModel.keySet()));
+        return Collections.unmodifiableSortedSet(byModel.navigableKeySet());
     }
 
     /** Hosts whose GPUs are {@code skuId}, sorted by id; empty if none. */
@@ -132,6 +134,21 @@ public final class InventorySnapshot {
         T made = compute.apply(Collections.unmodifiableList(Arrays.asList(segment.hosts)));
         segment.derived.put(kind, made);
         return Optional.of(made);
+    }
+
+    /**
+     * Something computed from this whole snapshot (answers to queries asked again), remembered for as long as
+     * this snapshot lives: {@link #with}/{@link #without} make a snapshot that starts without it, so it can
+     * never be stale. One value per {@code kind}; {@code compute} may run more than once when threads race.
+     */
+    public <T> T derived(Class<T> kind, java.util.function.Supplier<T> compute) {
+        Object cached = derived.get(kind);
+        if (cached != null) {
+            return kind.cast(cached);
+        }
+        T made = compute.get();
+        Object winner = derived.putIfAbsent(kind, made);
+        return winner == null ? made : kind.cast(winner);
     }
 
     /** A snapshot where {@code host} has joined, or replaced the host with its id. */

@@ -21,12 +21,16 @@ final class BinPackScorer implements PlacementScorer {
 
     @Override
     public double score(PlacementRequest request, Host host) {
-        int free = host.freeGpuCount();
-        int left = free - request.gpuCount();
+        return of(request.gpuCount(), host.freeGpuCount(), host.gpuCount());
+    }
+
+    /** The fit of a pod of {@code gpus} on a host with {@code free} of its {@code total} GPUs free. */
+    static double of(int gpus, int free, int total) {
+        int left = free - gpus;
         if (left <= 0) {
             return 1;
         }
-        double fill = 1.0 - (double) left / host.gpuCount();
-        return free == host.gpuCount() ? fill / 2 : fill;
+        double fill = 1.0 - (double) left / total;
+        return free == total ? fill / 2 : fill;
     }
 }

@@ -1,62 +1,68 @@
 package dev.assay.matching.placement;
 
-import dev.assay.matching.inventory.Host;
-import java.util.List;
-
 /**
- * Walks the candidate hosts, held as segments (one list per GPU model asked for), once round, starting at
- * a seeded offset. Not thread-safe: one cursor per decision.
+ * Where the walk over the candidate hosts goes: the segments (one range of columns per GPU model) once round,
+ * starting at a seeded offset in their concatenation. The walk is handed out as pieces, each a contiguous
+ * range of one segment, so the caller loops over plain index ranges: the rest of the starting segment, the
+ * following segments whole (wrapping), then the head of the starting segment.
  */
 final class CandidateCursor {
 
-    private final List<List<Host>> segments;
+    private final int[] sizes;
     private final int size;
-    private int segment;
-    private int offset;
-    private int visited;
+    private final int startSegment;
+    private final int startOffset;
 
-    /** @param seed chooses where the walk begins; the same seed, the same start */
-    CandidateCursor(List<List<Host>> segments, long seed) {
-        this.segments = segments;
+    /**
+     * @param sizes how many candidates each segment holds (zero allowed)
+     * @param seed chooses where the walk begins; the same seed, the same start
+     */
+    CandidateCursor(int[] sizes, long seed) {
+        this.sizes = sizes.clone();
         int total = 0;
-        for (List<Host> hosts : segments) {
-            total += hosts.size();
+        for (int segmentSize : sizes) {
+            total += segmentSize;
         }
         this.size = total;
+        int segment = 0;
+        int offset = 0;
         if (total > 0) {
             offset = Math.floorMod(mix(seed), total);
-            while (offset >= segments.get(segment).size()) {
-                offset -= segments.get(segment).size();
+            while (offset >= sizes[segment]) {
+                offset -= sizes[segment];
                 segment++;
             }
         }
+        this.startSegment = segment;
+        this.startOffset = offset;
     }
 
-    /** All candidates, visited or not. */
+    /** All candidates. */
     int size() {
         return size;
     }
 
-    int visited() {
-        return visited;
+    /** How many pieces the walk has (some may be empty). */
+    int pieces() {
+        return size == 0 ? 0 : sizes.length + 1;
     }
 
-    boolean hasNext() {
-        return visited < size;
+    /** The segment piece {@code k} lies in. */
+    int segment(int k) {
+        return (startSegment + k) % sizes.length;
     }
 
-    /** The next candidate; call only when {@link #hasNext()}. */
-    Host next() {
-        List<Host> hosts = segments.get(segment);
-        Host host = hosts.get(offset);
-        visited++;
-        if (++offset == hosts.size() && visited < size) {
-            offset = 0;
-            do {
-                segment = (segment + 1) % segments.size();
-            } while (segments.get(segment).isEmpty());
+    /** First index (in its segment) of piece {@code k}. */
+    int from(int k) {
+        return k == 0 ? startOffset : 0;
+    }
+
+    /** End index (exclusive, in its segment) of piece {@code k}. */
+    int to(int k) {
+        if (k == 0) {
+            return sizes[startSegment];
         }
-        return host;
+        return k == sizes.length ? startOffset : sizes[segment(k)];
     }
 
     /** SplitMix64's finaliser: spreads nearby seeds (1, 2, 3...) over the candidate list. */

@@ -39,6 +39,19 @@ public record CudaVersion(int major, int minor) implements Comparable<CudaVersio
         return host >= 0 && host >= major * 1000 + minor;
     }
 
+    /** This version encoded as a host's is by {@link #encodeHostVersion}: a host runs it when its code is at least this. */
+    int code() {
+        return major * 1000 + minor;
+    }
+
+    /**
+     * A host's CUDA version text encoded once for the placement columns: major × 1000 + minor, or -1 when it
+     * cannot be read (such a host runs nothing, as in {@link #isRunBy}).
+     */
+    static int encodeHostVersion(String driverCudaVersion) {
+        return encode(driverCudaVersion);
+    }
+
     @Override
     public int compareTo(CudaVersion other) {
         return Integer.compare(major * 1000 + minor, other.major * 1000 + other.minor);

@@ -19,11 +19,16 @@ final class LocalityScorer implements PlacementScorer {
 
     @Override
     public double score(PlacementRequest request, Host host) {
+        return of(request, host.region(), host.datacenter());
+    }
+
+    /** The score of a host in {@code region} / {@code datacenter}. */
+    static double of(PlacementRequest request, String region, String datacenter) {
         if (!request.datacenters().isEmpty()) {
-            return preference(request.datacenters(), host.datacenter());
+            return preference(request.datacenters(), datacenter);
         }
         if (!request.regions().isEmpty()) {
-            return preference(request.regions(), host.region());
+            return preference(request.regions(), region);
         }
         return 1;
     }

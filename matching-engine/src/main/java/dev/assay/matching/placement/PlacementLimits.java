@@ -15,10 +15,8 @@ public record PlacementLimits(int feasibleCandidates, int maxHostsExamined) {
      * The best of 16 feasible candidates; at most 4,096 hosts examined.
      *
      * <p>Why 16: Nomad samples {@code max(2, log2 n)} feasible nodes, about 17 at 100 k; and the walk is
-     * bound by memory, not arithmetic (each host examined is a handful of objects that are rarely in the
-     * CPU cache at 100 k hosts), so its cost grows with the sample. Measured roughly on a shared 2-core
-     * machine at 100 k hosts: 16 gives about 100 k decisions/s, 64 about 30 k. A JMH benchmark should
-     * settle this number.
+     * bound by memory more than arithmetic, so its cost grows with the sample. At 16 the standard pipeline
+     * makes 300–480 k decisions/s at 100 k hosts on one shared core (docs/benchmarks.md, benchmark (a)).
      */
     public static final PlacementLimits DEFAULT = new PlacementLimits(16, 4_096);
 

@@ -3,6 +3,7 @@ package dev.assay.matching.placement;
 import dev.assay.matching.inventory.Host;
 import dev.assay.matching.inventory.HostOffer;
 import dev.assay.matching.inventory.InventorySnapshot;
+import dev.assay.pricing.Money;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -16,11 +17,13 @@ import java.util.Optional;
  *
  * <ol>
  *   <li><b>Candidates.</b> The snapshot's per-GPU-model index gives the hosts of the models asked for (all
- *       hosts when any model will do). Whole models below the request's score or VRAM floor, and hosts with
- *       too few free GPUs in models that meet the floors, are left out by per-model bounds
- *       ({@link ModelBounds}). Hosts left out count as eliminated by the rule that would have rejected them.</li>
- *   <li><b>Feasibility.</b> Starting at a seeded offset in the candidate list and wrapping around, each host
- *       goes through the filters in order; the first filter that rejects it gets the count.</li>
+ *       hosts when any model will do), as {@link PlacementColumns}: primitive columns ordered by free GPU
+ *       count. Whole models below the request's score or VRAM floor are left out, and within a model only the
+ *       hosts with enough free GPUs are walked (free-GPU-first). Hosts left out count as eliminated by the
+ *       rule that would have rejected them, counted only when nothing fits (only then are counts reported).</li>
+ *   <li><b>Feasibility.</b> Starting at a seeded offset in the candidates and wrapping around, each host
+ *       goes through the filters in order, read from the columns; the first filter that rejects it gets the
+ *       count.</li>
  *   <li><b>Limit.</b> The walk stops after {@link PlacementLimits#feasibleCandidates()} feasible hosts or
  *       {@link PlacementLimits#maxHostsExamined()} hosts in all, whichever comes first.</li>
  *   <li><b>Rank and select.</b> Each feasible host gets the weighted mean of the scorers; the highest wins,
@@ -40,6 +43,26 @@ public final class PlacementPipeline {
     private final int gpuModelRule;
     /** Index of the gpu-count filter when it runs right after the gpu-model filter, else -1 (no pruning by it). */
     private final int gpuCountRule;
+    /** For each filter, how {@link ColumnChecks} applies it. */
+    private final int[] filterKinds;
+    /** For each scorer, how {@link #weightedScore(PlacementRequest, PlacementColumns, int)} applies it. */
+    private final int[] scorerKinds;
+
+    private static final int OTHER = 0;
+    private static final int MODEL = 1;
+    private static final int COUNT = 2;
+    private static final int OFFER = 3;
+    private static final int TIER = 4;
+    private static final int VERIFIED = 5;
+    private static final int LOCATION = 6;
+    private static final int RELIABILITY = 7;
+    private static final int CPU_RAM_DISK = 8;
+    private static final int CUDA = 9;
+    private static final int VALUE_SCORE = 1;
+    private static final int RELIABILITY_SCORE = 2;
+    private static final int BIN_PACK_SCORE = 3;
+    private static final int LOCALITY_SCORE = 4;
+    private static final int PRICE_SCORE = 5;
 
     /**
      * @param filters feasibility rules in the order they run; must include {@link GpuModelFilter}, which
@@ -77,10 +100,32 @@ public final class PlacementPipeline {
         this.gpuModelRule = modelRule;
         this.gpuCountRule = modelRule + 1 < this.filters.length
                 && this.filters[modelRule + 1].rule().equals(GpuCountFilter.RULE) ? modelRule + 1 : -1;
+        this.filterKinds = new int[this.filters.length];
+        for (int i = 0; i < this.filters.length; i++) {
+            filterKinds[i] = kindOf(this.filters[i]);
+        }
+        this.scorerKinds = new int[this.scorers.length];
+        for (int i = 0; i < this.scorers.length; i++) {
+            scorerKinds[i] = kindOf(this.scorers[i]);
+        }
     }
 
     public PlacementLimits limits() {
         return limits;
+    }
+
+    /** The scorers and their weights, in breakdown order. */
+    Map<PlacementScorer, Double> scorerWeights() {
+        Map<PlacementScorer, Double> byScorer = new LinkedHashMap<>();
+        for (int i = 0; i < scorers.length; i++) {
+            byScorer.put(scorers[i], weights[i]);
+        }
+        return byScorer;
+    }
+
+    /** The weighted score of {@code host} for {@code request}, read from the host record (tests compare). */
+    double score(PlacementRequest request, Host host) {
+        return weightedScore(request, host);
     }
 
     /**
@@ -93,65 +138,182 @@ public final class PlacementPipeline {
             throw new IllegalArgumentException("snapshot and request are required");
         }
         int[] eliminated = new int[filters.length];
-        CandidateCursor candidates = new CandidateCursor(candidates(snapshot, request, eliminated), request.seed());
-        int[] active = activeFilters(request);
-        int outsideIndex = snapshot.size() - candidates.size();
-        int prunedByCount = gpuCountRule >= 0 ? eliminated[gpuCountRule] : 0;
-        eliminated[gpuModelRule] += outsideIndex - prunedByCount;
+        Collection<String> models = request.gpuModels().isEmpty() ? snapshot.gpuModels() : request.gpuModels();
+        PlacementColumns[] columns = new PlacementColumns[models.size()];
+        int[] starts = new int[models.size()];
+        int[] sizes = new int[models.size()];
+        int segments = 0;
+        int inModels = 0;
+        for (String modelId : models) {
+            Optional<PlacementColumns> found =
+                    snapshot.derivedForGpuModel(modelId, PlacementColumns.class, PlacementColumns::of);
+            if (found.isEmpty() || found.get().belowFloors(request)) {
+                continue; // charged to the gpu-model rule with the hosts of models not asked for
+            }
+            PlacementColumns model = found.get();
+            inModels += model.size();
+            // Free-GPU-first: with the gpu-count rule right after the gpu-model rule, a host with too few free
+            // GPUs is rejected by one of the two whatever else it is, so the walk starts at the first host
+            // with enough free GPUs and the hosts before it are counted only if nothing fits.
+            int start = gpuCountRule >= 0 ? model.firstWithFree(request.gpuCount()) : 0;
+            columns[segments] = model;
+            starts[segments] = start;
+            sizes[segments] = model.size() - start;
+            segments++;
+        }
+        int outsideIndex = snapshot.size() - inModels;
+        eliminated[gpuModelRule] += outsideIndex;
 
+        ColumnChecks checks = new ColumnChecks(request, activeFilters(request));
+        CandidateCursor cursor = new CandidateCursor(Arrays.copyOf(sizes, segments), request.seed());
+        int budget = limits.maxHostsExamined();
+        int wanted = limits.feasibleCandidates();
         Host best = null;
         double bestScore = -1;
         int feasible = 0;
-        while (candidates.hasNext() && candidates.visited() < limits.maxHostsExamined()
-                && feasible < limits.feasibleCandidates()) {
-            Host host = candidates.next();
-            int failed = firstFailingFilter(active, request, host);
-            if (failed >= 0) {
-                eliminated[failed]++;
-                continue;
-            }
-            feasible++;
-            double score = weightedScore(request, host);
-            if (score > bestScore || (score == bestScore && host.id().compareTo(best.id()) < 0)) {
-                best = host;
-                bestScore = score;
+        int visited = 0;
+        walk:
+        for (int piece = 0; piece < cursor.pieces(); piece++) {
+            int segment = cursor.segment(piece);
+            PlacementColumns model = columns[segment];
+            int end = starts[segment] + cursor.to(piece);
+            for (int i = starts[segment] + cursor.from(piece); i < end; i++) {
+                if (visited == budget || feasible == wanted) {
+                    break walk;
+                }
+                visited++;
+                int failed = checks.firstFailing(model, i);
+                if (failed >= 0) {
+                    eliminated[failed]++;
+                    continue;
+                }
+                feasible++;
+                double score = weightedScore(request, model, i);
+                if (score > bestScore || (score == bestScore && model.hosts[i].id().compareTo(best.id()) < 0)) {
+                    best = model.hosts[i];
+                    bestScore = score;
+                }
             }
         }
-        if (best == null) {
-            return PlacementDecision.NoCapacity.of(List.of(filters), eliminated, request,
-                    outsideIndex + candidates.visited(), snapshot.size());
+        if (best != null) {
+            return new PlacementDecision.Placed(planFor(request, best));
         }
-        return new PlacementDecision.Placed(planFor(request, best));
+        int skipped = 0;
+        for (int segment = 0; segment < segments; segment++) {
+            skipped += chargeSkipped(columns[segment], starts[segment], request, eliminated);
+        }
+        return PlacementDecision.NoCapacity.of(List.of(filters), eliminated, request,
+                outsideIndex + skipped + visited, snapshot.size());
     }
 
     /**
-     * The hosts worth walking: the models asked for (every model when any will do), less whole models that
-     * cannot serve the request. A model whose best score or VRAM is below the request's floor is left out
-     * (charged to the gpu-model rule, which would reject each of its hosts); and where every host of a model
-     * passes the gpu-model rule, its hosts with too few free GPUs are left out (charged to the gpu-count
-     * rule, the next in line). The counts stay what a host-by-host walk would give.
+     * Charges the {@code skipped} hosts a model's walk started after (too few free GPUs) to the rule a
+     * host-by-host walk would have charged: gpu-model when the host misses the score or VRAM floor, else
+     * gpu-count. Runs only for a no-capacity answer, the one that reports counts.
      */
-    private List<List<Host>> candidates(InventorySnapshot snapshot, PlacementRequest request, int[] eliminated) {
-        Collection<String> models = request.gpuModels().isEmpty() ? snapshot.gpuModels() : request.gpuModels();
-        List<List<Host>> segments = new ArrayList<>(models.size());
-        for (String modelId : models) {
-            Optional<ModelBounds> bounds = snapshot.derivedForGpuModel(modelId, ModelBounds.class, ModelBounds::of);
-            if (bounds.isEmpty() || bounds.get().belowFloors(request)) {
-                continue;
-            }
-            ModelBounds model = bounds.get();
-            if (gpuCountRule >= 0 && model.aboveFloors(request)) {
-                // Every host passes the gpu-model rule, so the gpu-count rule is the one that rejects the
-                // hosts with too few free GPUs: count them without walking them.
-                eliminated[gpuCountRule] += model.hostsWithFewerFree(request.gpuCount());
-                for (int free = request.gpuCount(); free < model.byFreeGpus().size(); free++) {
-                    segments.add(model.byFreeGpus().get(free));
-                }
-                continue;
-            }
-            segments.add(snapshot.hostsWithGpuModel(modelId));
+    private int chargeSkipped(PlacementColumns model, int skipped, PlacementRequest request, int[] eliminated) {
+        if (skipped == 0) {
+            return 0;
         }
-        return segments;
+        int belowFloors = model.aboveFloors(request) ? 0 : model.belowFloorsIn(skipped, request);
+        eliminated[gpuModelRule] += belowFloors;
+        eliminated[gpuCountRule] += skipped - belowFloors;
+        return skipped;
+    }
+
+    /**
+     * The active filters of one decision, applied to a host in the columns. The standard filters are read
+     * from the columns (the same comparisons as their {@code accepts}, on primitives); any other filter, and
+     * the price rule (exact money arithmetic, reached by few hosts as it comes last), gets the host record.
+     */
+    private final class ColumnChecks {
+        private final PlacementRequest request;
+        private final int[] active;
+        private final int[] kinds;
+        private final double minScore;
+        private final double minVram;
+        private final int gpuCount;
+        private final long bidMicros;
+        private final int tier;
+        private final List<String> regions;
+        private final List<String> datacenters;
+        private final double minReliability;
+        private final long cpuCores;
+        private final long ramGb;
+        private final long diskGb;
+        private final int cuda;
+
+        ColumnChecks(PlacementRequest request, int[] active) {
+            this.request = request;
+            this.active = active;
+            this.kinds = new int[active.length];
+            for (int k = 0; k < active.length; k++) {
+                kinds[k] = filterKinds[active[k]];
+            }
+            minScore = request.minScorePerGpu();
+            minVram = request.minVramGbPerGpu();
+            gpuCount = request.gpuCount();
+            bidMicros = request.bidPerGpuHour().map(Money::micros).orElse(Long.MAX_VALUE);
+            tier = request.tier().map(Enum::ordinal).orElse(-1);
+            regions = request.regions();
+            datacenters = request.datacenters();
+            minReliability = request.minReliability();
+            cpuCores = request.cpuCores();
+            ramGb = request.ramGb();
+            diskGb = request.diskGb();
+            cuda = request.minCudaVersion().map(CudaVersion::code).orElse(0);
+        }
+
+        /** The index of the first active filter that rejects host {@code i} of {@code c}, or -1. */
+        int firstFailing(PlacementColumns c, int i) {
+            for (int k = 0; k < kinds.length; k++) {
+                boolean accepts = switch (kinds[k]) {
+                    case MODEL -> c.score[i] >= minScore && c.vramGb[i] >= minVram;
+                    case COUNT -> c.freeGpus[i] >= gpuCount;
+                    case OFFER -> c.listed[i] && gpuCount >= c.minGpusPerPod[i] && bidMicros >= c.minimumBidMicros[i];
+                    case TIER -> c.tier[i] == tier;
+                    case VERIFIED -> c.verified[i];
+                    case LOCATION -> (regions.isEmpty() || regions.contains(c.region[i]))
+                            && (datacenters.isEmpty() || datacenters.contains(c.datacenter[i]));
+                    case RELIABILITY -> c.reliability[i] >= minReliability;
+                    case CPU_RAM_DISK -> c.freeCpuCores[i] >= cpuCores && c.freeRamGb[i] >= ramGb
+                            && c.freeDiskGb[i] >= diskGb;
+                    case CUDA -> c.cuda[i] >= 0 && c.cuda[i] >= cuda;
+                    default -> filters[active[k]].accepts(request, c.hosts[i]);
+                };
+                if (!accepts) {
+                    return active[k];
+                }
+            }
+            return -1;
+        }
+    }
+
+    private static int kindOf(PlacementScorer scorer) {
+        return switch (scorer) {
+            case ValueScorer s -> VALUE_SCORE;
+            case ReliabilityScorer s -> RELIABILITY_SCORE;
+            case BinPackScorer s -> BIN_PACK_SCORE;
+            case LocalityScorer s -> LOCALITY_SCORE;
+            case PriceScorer s -> PRICE_SCORE;
+            default -> OTHER;
+        };
+    }
+
+    /** How {@link ColumnChecks} applies each filter: one of the standard rules read from columns, or OTHER. */
+    private static int kindOf(PlacementFilter filter) {
+        return switch (filter) {
+            case GpuModelFilter f -> MODEL;
+            case GpuCountFilter f -> COUNT;
+            case OfferFilter f -> OFFER;
+            case TierFilter f -> TIER;
+            case VerifiedFilter f -> VERIFIED;
+            case LocationFilter f -> LOCATION;
+            case ReliabilityFilter f -> RELIABILITY;
+            case CpuRamDiskFilter f -> CPU_RAM_DISK;
+            case CudaVersionFilter f -> CUDA;
+            default -> OTHER;
+        };
     }
 
     /** Indices of the filters that constrain {@code request}, in pipeline order. */
@@ -166,14 +328,26 @@ public final class PlacementPipeline {
         return Arrays.copyOf(active, count);
     }
 
-    /** The index of the first active filter that rejects {@code host}, or -1 if all accept it. */
-    private int firstFailingFilter(int[] active, PlacementRequest request, Host host) {
-        for (int i : active) {
-            if (!filters[i].accepts(request, host)) {
-                return i;
+    /**
+     * {@link #weightedScore(PlacementRequest, Host)} of host {@code i} of the columns: the standard scorers'
+     * arithmetic on the columns (so the same doubles), any other scorer on the host record.
+     */
+    private double weightedScore(PlacementRequest request, PlacementColumns c, int i) {
+        double sum = 0;
+        for (int k = 0; k < scorers.length; k++) {
+            if (weights[k] > 0) {
+                double score = switch (scorerKinds[k]) {
+                    case VALUE_SCORE -> c.listed[i] ? ValueScorer.of(c.score[i], request.gpuCount(), c.expectedPerHour(i, request)) : 0;
+                    case RELIABILITY_SCORE -> Math.clamp(c.reliability[i], 0.0, 1.0);
+                    case BIN_PACK_SCORE -> BinPackScorer.of(request.gpuCount(), c.freeGpus[i], c.gpuTotal[i]);
+                    case LOCALITY_SCORE -> LocalityScorer.of(request, c.region[i], c.datacenter[i]);
+                    case PRICE_SCORE -> c.listed[i] ? PriceScorer.of(c.expectedPerHour(i, request)) : 0;
+                    default -> scorers[k].score(request, c.hosts[i]);
+                };
+                sum += weights[k] * score;
             }
         }
-        return -1;
+        return sum / weightSum;
     }
 
     private double weightedScore(PlacementRequest request, Host host) {

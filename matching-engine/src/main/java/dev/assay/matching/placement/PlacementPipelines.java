@@ -44,7 +44,40 @@ public final class PlacementPipelines {
         if (limits == null) {
             throw new IllegalArgumentException("limits are required");
         }
-        List<PlacementFilter> filters = List.of(
+        return weighted(ScorerWeights.STANDARD, limits);
+    }
+
+    /**
+     * The standard filters with other scorer weights, e.g. {@link ScorerWeights#PRICE_ONLY} for a batch whose
+     * objective is the total price. Scorers with weight 0 are left out (and out of the score breakdown);
+     * {@code weighted(ScorerWeights.STANDARD, limits)} is {@link #standard(PlacementLimits)}.
+     * With {@code new PlacementLimits(4096, Integer.MAX_VALUE)} every feasible host of a market of up to
+     * 4,096 hosts is ranked, not a sample.
+     *
+     * @throws IllegalArgumentException if weights or limits are null
+     */
+    public static PlacementPipeline weighted(ScorerWeights weights, PlacementLimits limits) {
+        if (weights == null || limits == null) {
+            throw new IllegalArgumentException("weights and limits are required");
+        }
+        Map<PlacementScorer, Double> scorers = new LinkedHashMap<>();
+        put(scorers, new ValueScorer(), weights.value());
+        put(scorers, new ReliabilityScorer(), weights.reliability());
+        put(scorers, new BinPackScorer(), weights.binPack());
+        put(scorers, new LocalityScorer(), weights.locality());
+        put(scorers, new PriceScorer(), weights.price());
+        return new PlacementPipeline(standardFilters(), scorers, limits);
+    }
+
+    private static void put(Map<PlacementScorer, Double> scorers, PlacementScorer scorer, double weight) {
+        if (weight > 0) {
+            scorers.put(scorer, weight);
+        }
+    }
+
+    /** The standard feasibility rules, in the order {@link #standard(PlacementLimits)} explains. */
+    static List<PlacementFilter> standardFilters() {
+        return List.of(
                 new GpuModelFilter(),
                 new GpuCountFilter(),
                 new OfferFilter(),
@@ -55,11 +88,5 @@ public final class PlacementPipelines {
                 new CpuRamDiskFilter(),
                 new CudaVersionFilter(),
                 new PriceFilter());
-        Map<PlacementScorer, Double> scorers = new LinkedHashMap<>();
-        scorers.put(new ValueScorer(), VALUE_WEIGHT);
-        scorers.put(new ReliabilityScorer(), RELIABILITY_WEIGHT);
-        scorers.put(new BinPackScorer(), BIN_PACK_WEIGHT);
-        scorers.put(new LocalityScorer(), LOCALITY_WEIGHT);
-        return new PlacementPipeline(filters, scorers, limits);
     }
 }

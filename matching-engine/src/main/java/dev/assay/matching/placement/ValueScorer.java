@@ -1,7 +1,6 @@
 package dev.assay.matching.placement;
 
 import dev.assay.matching.inventory.Host;
-import dev.assay.matching.inventory.HostOffer;
 import dev.assay.pricing.Money;
 
 /**
@@ -29,12 +28,15 @@ final class ValueScorer implements PlacementScorer {
         if (host.offer().isEmpty()) {
             return 0;
         }
-        HostOffer offer = host.offer().get();
-        Money perHour = PodPrice.expectedPerHour(request, offer);
+        return of(host.scorePerGpu(), request.gpuCount(), PodPrice.expectedPerHour(request, host.offer().get()));
+    }
+
+    /** The score of {@code gpus} GPUs of {@code scorePerGpu} at an expected all-in {@code perHour}. */
+    static double of(double scorePerGpu, int gpus, Money perHour) {
         if (!perHour.isPositive()) {
             return 1;
         }
-        double value = host.scorePerGpu() * request.gpuCount() / perHour.toDollarsApprox();
+        double value = scorePerGpu * gpus / perHour.toDollarsApprox();
         return value / (value + HALF_SCORE_VALUE);
     }
 }

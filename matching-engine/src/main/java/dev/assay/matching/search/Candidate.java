@@ -10,9 +10,9 @@ import dev.assay.matching.inventory.HostOffer;
 final class Candidate {
 
     /** What a matched offer is sorted by, kept for the ones that make the top of the list. */
-    record Snapshot(Host host, int gpuCount, double[] numbers, String[] texts) {
+    record Snapshot(OfferColumns columns, int row, Host host, int gpuCount, double[] numbers, String[] texts) {
         Snapshot copy() {
-            return new Snapshot(host, gpuCount, numbers.clone(), texts.clone());
+            return new Snapshot(columns, row, host, gpuCount, numbers.clone(), texts.clone());
         }
     }
 

@@ -20,6 +20,8 @@ final class CompiledQuery {
     }
 
     private final Test[] tests;
+    /** Host-level number filters with one bound, checked against a model's range before its rows. */
+    private final List<Filter> rangeFilters = new ArrayList<>();
     private final List<String> models;
     private final double[] numGpusMin = {1};
     private final double[] numGpusMax = {Integer.MAX_VALUE};
@@ -48,6 +50,10 @@ final class CompiledQuery {
                 continue;
             }
             compiled.add(test(filter));
+            if (filter.field().kind() != OfferField.Kind.TEXT && !filter.field().dependsOnOfferSize()
+                    && !filter.op().isList() && filter.op() != Comparison.NE) {
+                rangeFilters.add(filter);
+            }
         }
         this.tests = compiled.toArray(Test[]::new);
         this.models = modelsWanted == null ? List.copyOf(snapshot.gpuModels()) : modelsWanted;
@@ -57,6 +63,49 @@ final class CompiledQuery {
 
     List<String> models() {
         return models;
+    }
+
+    /**
+     * Whether any row of {@code columns} may match: false when the model has no free GPU on offer, or a
+     * host-level number filter fails the model's whole range (e.g. {@code gpu_ram>=40} for 24 GB cards),
+     * so its rows need not be read.
+     */
+    boolean mayMatch(OfferColumns columns) {
+        if (!columns.anyOffer()) {
+            return false;
+        }
+        for (Filter filter : rangeFilters) {
+            double[] range = columns.range(filter.field());
+            double bound = boundOf(filter);
+            boolean possible = switch (filter.op()) {
+                case GE, GT -> filter.op().holds(Double.compare(range[1], bound));
+                case LE, LT -> filter.op().holds(Double.compare(range[0], bound));
+                case EQ -> Double.compare(range[0], bound) <= 0 && Double.compare(range[1], bound) >= 0;
+                default -> true;
+            };
+            if (!possible) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double boundOf(Filter filter) {
+        String value = filter.values().getFirst();
+        if (filter.field().kind() == OfferField.Kind.BOOLEAN) {
+            return value.equals("true") ? 1 : 0;
+        }
+        return filter.field().kind() == OfferField.Kind.VERSION ? Versions.encode(value) : Double.parseDouble(value);
+    }
+
+    /** Whether num_gpus terms size the offers (else an offer gives all the host's free GPUs). */
+    boolean sizesToQuery() {
+        return sizesToQuery;
+    }
+
+    /** No offer of this query gives fewer GPUs: a lower bound from its num_gpus terms (at least 1). */
+    int minOfferSize() {
+        return (int) Math.max(1, Math.min(numGpusMin[0], Integer.MAX_VALUE));
     }
 
     /**

@@ -27,11 +27,21 @@ final class OfferColumns {
     final double[] scorePerGpu;
     private final Map<OfferField, double[]> numbers = new EnumMap<>(OfferField.class);
     private final Map<OfferField, String[]> texts = new EnumMap<>(OfferField.class);
+    /** Per host-level number field, the least and greatest reading over the rows that have a free GPU. */
+    private final Map<OfferField, double[]> ranges = new EnumMap<>(OfferField.class);
+    private final boolean anyOffer;
+    /**
+     * Row i's offer of all its free GPUs, built on first use: an offer is a pure function of the host and its
+     * size, and the columns live only as long as the model's hosts are unchanged. Racing threads may both
+     * build one; offers are immutable, so either is right.
+     */
+    private final Offer[] wholeOffers;
 
     OfferColumns(List<Host> list) {
         int n = list.size();
         hosts = list.toArray(Host[]::new);
         freeGpus = new int[n];
+        wholeOffers = new Offer[n];
         minGpusPerPod = new int[n];
         pricePerGpuMicros = new long[n];
         scorePerGpu = new double[n];
@@ -61,6 +71,44 @@ final class OfferColumns {
                 column.getValue()[i] = Texts.normalise(column.getKey().text(candidate)).intern();
             }
         }
+        boolean offered = false;
+        for (Map.Entry<OfferField, double[]> column : numbers.entrySet()) {
+            double least = Double.POSITIVE_INFINITY;
+            double greatest = Double.NEGATIVE_INFINITY;
+            double[] values = column.getValue();
+            for (int i = 0; i < n; i++) {
+                if (freeGpus[i] > 0) {
+                    offered = true;
+                    least = Math.min(least, values[i]);
+                    greatest = Math.max(greatest, values[i]);
+                }
+            }
+            ranges.put(column.getKey(), new double[] {least, greatest});
+        }
+        anyOffer = offered;
+    }
+
+    /** Row {@code i}'s offer of {@code gpus} GPUs (remembered when it is all the row's free GPUs). */
+    Offer offer(int i, int gpus) {
+        if (gpus != freeGpus[i]) {
+            return OfferSearch.offerOf(hosts[i], gpus);
+        }
+        Offer known = wholeOffers[i];
+        if (known == null) {
+            known = OfferSearch.offerOf(hosts[i], gpus);
+            wholeOffers[i] = known;
+        }
+        return known;
+    }
+
+    /** Whether any row has a free GPU on offer (only those can be offers). */
+    boolean anyOffer() {
+        return anyOffer;
+    }
+
+    /** {least, greatest} reading of a host-level number field over the rows with a free GPU. */
+    double[] range(OfferField field) {
+        return ranges.get(field);
     }
 
     /** Score × GPUs ÷ dollars per hour, as {@code Value.of} reads it; a free offer has unbounded value. */

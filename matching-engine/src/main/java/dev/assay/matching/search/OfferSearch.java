@@ -7,7 +7,6 @@ import dev.assay.pricing.Money;
 import dev.assay.pricing.Value;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * Runs offer queries over an inventory snapshot.
@@ -28,51 +27,77 @@ public final class OfferSearch {
 
     public SearchResult search(InventorySnapshot snapshot, OfferQuery query) {
         CompiledQuery compiled = new CompiledQuery(query, snapshot);
-        List<SortKey> keys = query.order();
-        // The heap's head is the worst offer kept, so a better one can replace it.
-        PriorityQueue<Candidate.Snapshot> best = new PriorityQueue<>(query.limit() + 1, compiled.order.reversed());
-        Candidate.Snapshot scratch = new Candidate.Snapshot(null, 0, new double[keys.size()], new String[keys.size()]);
-        int matched = 0;
+        TopOffers top = new TopOffers(compiled, query);
         for (String model : compiled.models()) {
             OfferColumns columns = snapshot.derivedForGpuModel(model, OfferColumns.class, OfferColumns::new).orElse(null);
-            if (columns == null) {
+            if (columns == null || !compiled.mayMatch(columns)) {
                 continue;
             }
             for (int i = 0, n = columns.size(); i < n; i++) {
-                int size = compiled.offerSize(columns.freeGpus[i], columns.minGpusPerPod[i]);
-                if (size == 0 || !compiled.matches(columns, i, size)) {
-                    continue;
-                }
-                matched++;
-                Candidate.Snapshot current = fill(scratch, columns, i, size, keys);
-                if (best.size() < query.limit()) {
-                    best.add(current.copy());
-                } else if (compiled.order.compare(current, best.peek()) < 0) {
-                    best.poll();
-                    best.add(current.copy());
-                }
+                top.consider(columns, i);
             }
         }
-        List<Candidate.Snapshot> ordered = new ArrayList<>(best);
-        ordered.sort(compiled.order);
-        List<Offer> offers = new ArrayList<>(ordered.size());
-        for (Candidate.Snapshot s : ordered) {
-            offers.add(offerOf(s.host(), s.gpuCount()));
-        }
-        return new SearchResult(offers, matched, query);
+        return new SearchResult(top.offers(), top.matched(), query);
     }
 
-    private static Candidate.Snapshot fill(Candidate.Snapshot scratch, OfferColumns columns, int i, int gpus,
-            List<SortKey> keys) {
-        for (int k = 0; k < keys.size(); k++) {
-            OfferField field = keys.get(k).field();
-            if (field.kind() == OfferField.Kind.TEXT) {
-                scratch.texts()[k] = columns.texts(field)[i];
-            } else {
-                scratch.numbers()[k] = columns.number(field, i, gpus);
+    /** {@link #searchTop(InventorySnapshot, OfferQuery)} of a query text. */
+    public SearchResult searchTop(InventorySnapshot snapshot, String query) {
+        return searchTop(snapshot, OfferQueryParser.parse(query));
+    }
+
+    /**
+     * The same offers as {@link #search}, found without reading every host where the sort allows: each model's
+     * hosts are walked in the order of the first sort key ({@link SortedOffers}, kept per model like the
+     * columns), best first, and a model's walk stops once the list is full and no later host can beat the
+     * worst offer kept. Queries that size offers ({@code num_gpus>=8}) read only the hosts with enough free
+     * GPUs when those are few. The price: {@link SearchResult#totalMatched()} is then only the matches seen,
+     * and {@link SearchResult#totalMatchedExact()} says so. Where the first key allows no bound (text,
+     * num_gpus, no order), this is {@link #search}.
+     */
+    public SearchResult searchTop(InventorySnapshot snapshot, OfferQuery query) {
+        CompiledQuery compiled = new CompiledQuery(query, snapshot);
+        SortedOffers.Bound bound = query.order().isEmpty() ? null
+                : SortedOffers.Bound.of(query.order().getFirst(), compiled.sizesToQuery(), compiled.minOfferSize());
+        if (bound == null) {
+            return search(snapshot, query);
+        }
+        List<SortedOffers> models = new ArrayList<>(compiled.models().size());
+        for (String model : compiled.models()) {
+            OfferColumns columns = snapshot.derivedForGpuModel(model, OfferColumns.class, OfferColumns::new).orElse(null);
+            if (columns != null && compiled.mayMatch(columns)) {
+                models.add(snapshot.derivedForGpuModel(model, SortedOffers.class, hosts -> new SortedOffers(columns))
+                        .orElseThrow());
             }
         }
-        return new Candidate.Snapshot(columns.hosts[i], gpus, scratch.numbers(), scratch.texts());
+        // Models whose best host is best go first, so the others usually stop at their first host.
+        models.sort((a, b) -> bound.compareGoodness(b.bestBound(bound), a.bestBound(bound)));
+        TopOffers top = new TopOffers(compiled, query);
+        boolean exact = true;
+        int minSize = compiled.minOfferSize();
+        for (SortedOffers model : models) {
+            exact &= model.walk(bound, minSize, top);
+        }
+        return new SearchResult(top.offers(), top.matched(), query, exact);
+    }
+
+    /** {@link #searchCached(InventorySnapshot, OfferQuery)} of a query text. */
+    public SearchResult searchCached(InventorySnapshot snapshot, String query) {
+        return searchCached(snapshot, OfferQueryParser.parse(query));
+    }
+
+    /**
+     * {@link #searchTop}, remembered on the snapshot: the same query on the same snapshot is answered from
+     * memory. Any market change makes a new snapshot and so a fresh answer; results are immutable.
+     */
+    public SearchResult searchCached(InventorySnapshot snapshot, OfferQuery query) {
+        SearchAnswers answers = snapshot.derived(SearchAnswers.class, SearchAnswers::new);
+        SearchResult known = answers.get(query);
+        if (known != null) {
+            return known;
+        }
+        SearchResult result = searchTop(snapshot, query);
+        answers.remember(query, result);
+        return result;
     }
 
     static Offer offerOf(Host host, int gpuCount) {

@@ -138,6 +138,101 @@ class PlacementPropertiesTest {
         }
     }
 
+    /**
+     * The walk reads the standard filters and scorers from per-model columns; the same rules wrapped so the
+     * pipeline cannot recognise them are applied to the host records instead. Both must decide the same,
+     * counts of a no-capacity answer included, whatever the weights and limits.
+     */
+    @Property(tries = 200)
+    void reading_the_columns_decides_as_reading_the_host_records(
+            @ForAll("hosts") List<Host> hosts, @ForAll("requests") List<PlacementRequest> requests,
+            @ForAll("weights") ScorerWeights weights, @ForAll @IntRange(min = 1, max = 16) int feasibleCandidates,
+            @ForAll @IntRange(min = 16, max = 40) int maxHostsExamined) {
+        PlacementLimits limits = new PlacementLimits(feasibleCandidates, maxHostsExamined);
+        PlacementPipeline columns = PlacementPipelines.weighted(weights, limits);
+        PlacementPipeline records = byRecords(weights, limits);
+        InventorySnapshot snapshot = InventorySnapshot.of(hosts);
+        for (PlacementRequest request : requests) {
+            PlacementDecision decision = columns.place(snapshot, request);
+            assertThat(decision).isEqualTo(records.place(snapshot, request));
+            if (decision instanceof PlacementDecision.Placed(PlacementPlan plan)) {
+                snapshot = ((Reservation.Reserved) Reservations.reserve(snapshot, plan)).snapshot();
+            }
+        }
+    }
+
+    /** Looking at every host, the pipeline picks the best-scoring host of all that fit (ties: smaller id). */
+    @Property(tries = 150)
+    void with_no_sampling_the_winner_is_the_best_of_every_feasible_host(
+            @ForAll("hosts") List<Host> hosts, @ForAll("request") PlacementRequest request,
+            @ForAll("weights") ScorerWeights weights) {
+        PlacementPipeline pipeline = PlacementPipelines.weighted(weights, new PlacementLimits(4_096, Integer.MAX_VALUE));
+        PlacementPipeline records = byRecords(weights, PlacementLimits.DEFAULT);
+        Host best = null;
+        double bestScore = -1;
+        for (Host host : hosts) {
+            if (!fits(request, host)) {
+                continue;
+            }
+            double score = records.score(request, host);
+            if (score > bestScore || (score == bestScore && host.id().compareTo(best.id()) < 0)) {
+                best = host;
+                bestScore = score;
+            }
+        }
+        PlacementDecision decision = pipeline.place(InventorySnapshot.of(hosts), request);
+        if (best == null) {
+            assertThat(decision).isInstanceOf(PlacementDecision.NoCapacity.class);
+        } else {
+            assertThat(decision).isInstanceOf(PlacementDecision.Placed.class);
+            assertThat(((PlacementDecision.Placed) decision).plan().hostId()).isEqualTo(best.id());
+        }
+    }
+
+    /** The standard rules and scorers, hidden behind wrappers so the pipeline reads host records. */
+    private static PlacementPipeline byRecords(ScorerWeights weights, PlacementLimits limits) {
+        List<PlacementFilter> filters = PlacementPipelines.standardFilters().stream()
+                .<PlacementFilter>map(ByRecordFilter::new).toList();
+        Map<PlacementScorer, Double> scorers = new java.util.LinkedHashMap<>();
+        PlacementPipelines.weighted(weights, limits).scorerWeights()
+                .forEach((scorer, weight) -> scorers.put(new ByRecordScorer(scorer), weight));
+        return new PlacementPipeline(filters, scorers, limits);
+    }
+
+    private record ByRecordFilter(PlacementFilter filter) implements PlacementFilter {
+        @Override
+        public String rule() {
+            return filter.rule();
+        }
+
+        @Override
+        public boolean appliesTo(PlacementRequest request) {
+            return filter.appliesTo(request);
+        }
+
+        @Override
+        public boolean accepts(PlacementRequest request, Host host) {
+            return filter.accepts(request, host);
+        }
+
+        @Override
+        public String explain(PlacementRequest request, int hosts) {
+            return filter.explain(request, hosts);
+        }
+    }
+
+    private record ByRecordScorer(PlacementScorer scorer) implements PlacementScorer {
+        @Override
+        public String name() {
+            return scorer.name();
+        }
+
+        @Override
+        public double score(PlacementRequest request, Host host) {
+            return scorer.score(request, host);
+        }
+    }
+
     /** Every host is counted once; when every host was looked at, none of them truly fits. */
     private static void checkNoCapacity(InventorySnapshot snapshot, PlacementRequest request,
                                         PlacementDecision.NoCapacity none) {
@@ -281,6 +376,15 @@ class PlacementPropertiesTest {
         Arbitrary<Money> storage = Arbitraries.longs().between(0, 200_000).map(Money::ofMicros);
         Arbitrary<Integer> minGpus = Arbitraries.of(1, 1, 2);
         return Combinators.combine(onDemand, minimumBid, storage, minGpus).as(HostOffer::new);
+    }
+
+    @Provide
+    Arbitrary<ScorerWeights> weights() {
+        Arbitrary<Double> weight = Arbitraries.of(0.0, 0.0, 0.1, 0.3, 1.0);
+        return Combinators.combine(weight, weight, weight, weight, weight).as(List::of)
+                .filter(list -> list.stream().mapToDouble(Double::doubleValue).sum() > 0)
+                .map(list -> new ScorerWeights(list.get(0), list.get(1), list.get(2), list.get(3), list.get(4)))
+                .edgeCases(edges -> edges.includeOnly(ScorerWeights.STANDARD, ScorerWeights.PRICE_ONLY));
     }
 
     @Provide

@@ -2,6 +2,7 @@ package dev.assay.matching.placement;
 
 import static dev.assay.matching.placement.TestHosts.host;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.assay.matching.inventory.Host;
@@ -74,5 +75,43 @@ class ScorersTest {
         assertThat(locality.score(PlacementRequest.forGpus(1).regions("us-east", "eu-west").build(), euWest)).isEqualTo(0.5);
         assertThat(locality.score(PlacementRequest.forGpus(1).regions("eu-west").datacenters("fra-1", "ams-1", "lon-1").build(), euWest))
                 .isCloseTo(1 - 1.0 / 3, within(1e-12));
+    }
+
+    @Test
+    void price_is_half_at_one_dollar_an_hour_and_falls_as_the_price_rises() {
+        PlacementScorer price = new PriceScorer();
+        PlacementRequest request = PlacementRequest.forGpus(2).build();
+        assertThat(price.score(request, host("h").offer("0.50", "0.10", "0", 1).build())).isCloseTo(0.5, within(1e-12));
+        double dearer = price.score(request, host("h").offer("0.51", "0.10", "0", 1).build());
+        assertThat(dearer).isLessThan(0.5);
+        assertThat(price.score(request, host("h").offer("0", "0", "0", 1).build())).isEqualTo(1.0);
+    }
+
+    @Test
+    void scorer_weights_must_be_finite_not_negative_and_not_all_zero() {
+        assertThatThrownBy(() -> new ScorerWeights(-0.1, 1, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ScorerWeights(Double.NaN, 1, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ScorerWeights(0, 0, 0, 0, Double.POSITIVE_INFINITY))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ScorerWeights(0, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_price_only_pipeline_places_on_the_cheapest_feasible_host_a_value_first_one_on_the_best_value() {
+        PlacementRequest request = PlacementRequest.forGpus(1).build();
+        Host cheapSlow = host("cheap").gpus("RTX_4090", 1).free(1).score(50).offer("0.30", "0.10", "0", 1).build();
+        Host dearFast = host("fast").gpus("RTX_4090", 1).free(1).score(300).offer("0.40", "0.10", "0", 1).build();
+        dev.assay.matching.inventory.InventorySnapshot market =
+                dev.assay.matching.inventory.InventorySnapshot.of(java.util.List.of(cheapSlow, dearFast));
+
+        PlacementDecision byPrice = PlacementPipelines.weighted(ScorerWeights.PRICE_ONLY, PlacementLimits.DEFAULT)
+                .place(market, request);
+        PlacementDecision byValue = PlacementPipelines.standard().place(market, request);
+
+        assertThat(((PlacementDecision.Placed) byPrice).plan().hostId()).isEqualTo("cheap");
+        assertThat(((PlacementDecision.Placed) byPrice).plan().score().byScorer()).containsOnlyKeys("price");
+        assertThat(((PlacementDecision.Placed) byValue).plan().hostId()).isEqualTo("fast");
+        assertThat(((PlacementDecision.Placed) byValue).plan().score().byScorer())
+                .containsOnlyKeys("value", "reliability", "bin-pack", "locality");
     }
 }

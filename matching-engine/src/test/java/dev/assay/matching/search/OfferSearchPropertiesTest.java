@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +40,39 @@ class OfferSearchPropertiesTest {
             "gpu_name!=RTX_3090 num_gpus in [1,8] order by num_gpus desc limit 4",
             "value>100 order by value asc limit 1000");
 
+    /** Orders that searchTop bounds: host-level fields, price and value, sized or not, both directions. */
+    private static final List<String> TOP_QUERIES = List.of(
+            "order by score desc limit 3",
+            "num_gpus>=2 order by price asc limit 5",
+            "num_gpus>=4 order by price desc limit 2",
+            "num_gpus>=8 tier=secure order by value desc limit 2",
+            "gpu_name=RTX_4090 order by value desc limit 4",
+            "order by value asc, price desc limit 6",
+            "reliability>0.9 order by reliability asc, score desc limit 1",
+            "num_gpus<=2 order by price asc, value desc limit 8",
+            "cuda_version>=12.4 order by cuda_version desc limit 5");
+
     private final OfferSearch search = new OfferSearch();
+
+    @Property(tries = 150)
+    void searchTopFindsTheSameOffersAsAFullSearch(@ForAll @IntRange(min = 0, max = 400) int hosts,
+            @ForAll long seed, @ForAll @IntRange(min = 0, max = 18) int queryIndex) {
+        InventorySnapshot snapshot = InventorySnapshot.of(market(hosts, seed));
+        String text = queryIndex < QUERIES.size() ? QUERIES.get(queryIndex) : TOP_QUERIES.get(queryIndex - QUERIES.size());
+        OfferQuery query = OfferQueryParser.parse(text);
+
+        SearchResult full = search.search(snapshot, query);
+        SearchResult top = search.searchTop(snapshot, query);
+
+        assertThat(top.offers()).as(text).isEqualTo(full.offers());
+        if (top.totalMatchedExact()) {
+            assertThat(top.totalMatched()).isEqualTo(full.totalMatched());
+        } else {
+            assertThat(top.totalMatched()).isBetween(top.offers().size(), full.totalMatched());
+        }
+        Statistics.label("stopped early").collect(!top.totalMatchedExact());
+        Statistics.label("stopped early").coverage(coverage -> coverage.check(true).percentage(p -> p > 20));
+    }
 
     @Property(tries = 60)
     void searchAgreesWithABruteForceScan(@ForAll @IntRange(min = 0, max = 400) int hosts,
@@ -64,6 +97,26 @@ class OfferSearchPropertiesTest {
         // counts once got values differing in the last bit, so "order by value desc, price asc" never reached
         // its second key.
         searchAgreesWithABruteForceScan(54, -10946L, 4);
+    }
+
+    @Property(tries = 60)
+    void aCachedAnswerIsTheSearchTopAnswerAndAMarketChangeIsNeverAnsweredFromMemory(
+            @ForAll @IntRange(min = 0, max = 300) int hosts, @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 8) int queryIndex) {
+        InventorySnapshot before = InventorySnapshot.of(market(hosts, seed));
+        OfferQuery query = OfferQueryParser.parse(TOP_QUERIES.get(queryIndex));
+
+        SearchResult first = search.searchCached(before, query);
+        assertThat(first).isEqualTo(search.searchTop(before, query));
+        assertThat(search.searchCached(before, query)).isSameAs(first);
+
+        // A free, huge host of every kind tops any order by value or score and matches most filters.
+        Host joining = host("joining", "H100_SXM5_80GB", 8, 8, "0.01", 1, new SplittableRandom(seed));
+        InventorySnapshot after = before.with(joining);
+        SearchResult fresh = search.searchCached(after, query);
+        assertThat(fresh.offers()).isEqualTo(search.search(after, query).offers());
+        Statistics.label("the change shows").collect(!fresh.offers().equals(first.offers()));
+        Statistics.label("the change shows").coverage(coverage -> coverage.check(true).percentage(p -> p > 30));
     }
 
     @Property(tries = 60)

@@ -1,0 +1,170 @@
+package dev.assay.matching.search;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One GPU model's offer rows ({@link OfferColumns}) in sorted orders, for {@link OfferSearch#searchTop}: by
+ * free GPUs (so a query for 8-GPU offers reads only the hosts with 8 free), and, built on first use, by each
+ * sort key a query has asked for. Kept by the snapshot per model, like the columns, until the model's hosts
+ * change. Thread-safe: orders are computed at most a few times when threads race, and never change.
+ */
+final class SortedOffers {
+
+    /** Reading only the hosts with enough free GPUs pays when they are at most this share of the model. */
+    private static final int FEW_ENOUGH_FREE_DIVISOR = 8;
+
+    private final OfferColumns columns;
+    private final int[] byFree;
+    private final int[] firstWithFree;
+    private final ConcurrentHashMap<Bound.Key, int[]> orders = new ConcurrentHashMap<>();
+
+    SortedOffers(OfferColumns columns) {
+        this.columns = columns;
+        int n = columns.size();
+        Integer[] rows = rows(n);
+        Arrays.sort(rows, Comparator.comparingInt(i -> columns.freeGpus[i]));
+        byFree = Arrays.stream(rows).mapToInt(Integer::intValue).toArray();
+        int mostFree = n == 0 ? 0 : columns.freeGpus[byFree[n - 1]];
+        firstWithFree = new int[mostFree + 2];
+        int at = 0;
+        for (int free = 0; free < firstWithFree.length; free++) {
+            while (at < n && columns.freeGpus[byFree[at]] < free) {
+                at++;
+            }
+            firstWithFree[free] = at;
+        }
+    }
+
+    /** The bound of the row the walk for {@code bound} reads first: no host of the model does better. */
+    double bestBound(Bound bound) {
+        int[] order = order(bound);
+        if (order.length == 0) {
+            return bound.descending() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return bound.of(columns, bound.descending() ? order[order.length - 1] : order[0]);
+    }
+
+    /**
+     * Offers the model's rows that have a free GPU to {@code top}: only those with at least {@code minSize} free GPUs when they
+     * are few; else in the order of {@code bound}, best first, until no later row can beat the worst offer
+     * {@code top} keeps.
+     *
+     * @return whether every row that could match was read (so the match count is exact)
+     */
+    boolean walk(Bound bound, int minSize, TopOffers top) {
+        int n = columns.size();
+        int from = minSize < firstWithFree.length ? firstWithFree[minSize] : n;
+        if (minSize > 1 && (n - from) * FEW_ENOUGH_FREE_DIVISOR <= n) {
+            for (int j = from; j < n; j++) {
+                top.consider(columns, byFree[j]);
+            }
+            return true;
+        }
+        int[] order = order(bound);
+        int rows = order.length;
+        for (int j = 0; j < rows; j++) {
+            int i = order[bound.descending() ? rows - 1 - j : j];
+            if (top.full() && bound.cannotBeat(bound.of(columns, i), top.worstFirstKey())) {
+                return false;
+            }
+            top.consider(columns, i);
+        }
+        return true;
+    }
+
+    private int[] order(Bound bound) {
+        // Rows with no free GPU (or no offer: their free count reads 0) are never offers: left out.
+        return orders.computeIfAbsent(bound.key(), key -> Arrays.stream(byFree, firstWithFree[1], byFree.length)
+                .boxed()
+                .sorted(Comparator.comparingDouble(i -> key.sortValue(columns, i)))
+                .mapToInt(Integer::intValue)
+                .toArray());
+    }
+
+    private static Integer[] rows(int n) {
+        Integer[] rows = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        return rows;
+    }
+
+    /**
+     * What a walk may assume about the first sort key of any offer a row can give: a bound at least as good
+     * as its reading (equal where the reading does not depend on the offer's size).
+     */
+    record Bound(Key key, boolean descending, int minSize) {
+
+        /** What rows are sorted by. */
+        enum Basis {
+            /** A host-level field: the bound is the reading itself. */
+            FIELD,
+            /** Price of all the host's free GPUs: the price of an unsized offer, the most a sized one costs. */
+            PRICE_OF_FREE,
+            /** Price per GPU: a sized offer costs at least this × the query's smallest offer size. */
+            PRICE_PER_GPU,
+            /** Score ÷ price per GPU: the offer's value to the last bits, whatever its size. */
+            VALUE
+        }
+
+        /** An order kept per model: the basis, and the field for {@link Basis#FIELD}. */
+        record Key(Basis basis, OfferField field) {
+            double sortValue(OfferColumns c, int i) {
+                return switch (basis) {
+                    case FIELD -> c.numbers(field)[i];
+                    case PRICE_OF_FREE -> (c.pricePerGpuMicros[i] * c.freeGpus[i]) / 1_000_000.0;
+                    case PRICE_PER_GPU -> c.pricePerGpuMicros[i];
+                    case VALUE -> c.pricePerGpuMicros[i] == 0 ? Double.POSITIVE_INFINITY
+                            : c.scorePerGpu[i] / (c.pricePerGpuMicros[i] / 1_000_000.0);
+                };
+            }
+        }
+
+        /**
+         * Value computed as score × n ÷ (price × n) differs from score ÷ price only in its last bits; this
+         * relative margin keeps the bound on the safe side of it.
+         */
+        private static final double VALUE_MARGIN = 1e-9;
+
+        /** The bound for {@code key}'s field, or null where none applies (text, num_gpus). */
+        static Bound of(SortKey key, boolean sized, int minSize) {
+            OfferField field = key.field();
+            if (field.kind() == OfferField.Kind.TEXT) {
+                return null;
+            }
+            Basis basis;
+            if (!field.dependsOnOfferSize()) {
+                basis = Basis.FIELD;
+            } else if (field == OfferField.PRICE) {
+                basis = !sized || key.descending() ? Basis.PRICE_OF_FREE : Basis.PRICE_PER_GPU;
+            } else if (field == OfferField.VALUE) {
+                basis = Basis.VALUE;
+            } else {
+                return null;
+            }
+            return new Bound(new Key(basis, basis == Basis.FIELD ? field : null), key.descending(), minSize);
+        }
+
+        /** The bound of row {@code i}: no offer of the row has a better first-key reading. */
+        double of(OfferColumns c, int i) {
+            return switch (key.basis()) {
+                case FIELD, PRICE_OF_FREE -> key.sortValue(c, i);
+                case PRICE_PER_GPU -> (c.pricePerGpuMicros[i] * minSize) / 1_000_000.0;
+                case VALUE -> key.sortValue(c, i) * (descending ? 1 + VALUE_MARGIN : 1 - VALUE_MARGIN);
+            };
+        }
+
+        /** Whether a row bounded by {@code bound} sorts strictly after an offer reading {@code worst}. */
+        boolean cannotBeat(double bound, double worst) {
+            int order = Double.compare(bound, worst);
+            return descending ? order < 0 : order > 0;
+        }
+
+        /** Positive when {@code a} is the better bound, negative when {@code b} is. */
+        int compareGoodness(double a, double b) {
+            return descending ? Double.compare(a, b) : Double.compare(b, a);
+        }
+    }
+}

@@ -61,9 +61,13 @@ final class OfferViews {
         }
     }
 
-    /** {@code GET /v1/offers}: the best offers and how many matched before the limit. */
+    /**
+     * {@code GET /v1/offers}: the best offers and how many matched before the limit; with an {@code order by}
+     * the search stops once no later host can beat the last offer kept, and {@code total_matched} is then a
+     * lower bound ({@code total_matched_exact} false).
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record OfferPage(String query, int totalMatched, List<OfferView> items) {}
+    record OfferPage(String query, int totalMatched, boolean totalMatchedExact, List<OfferView> items) {}
 
     /** One term of the score: measured ÷ reference, raised to the weight. */
     @Serdeable(naming = SnakeCaseStrategy.class)

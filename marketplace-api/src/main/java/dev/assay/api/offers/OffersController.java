@@ -71,10 +71,11 @@ class OffersController {
         caller.require(Scope.READ);
         OfferQuery query = parse(q, limit);
         InventorySnapshot snapshot = index.snapshot();
-        SearchResult result = search.search(snapshot, query);
+        // Early-stopping search over pre-sorted columns, remembered until the market changes (docs/benchmarks.md).
+        SearchResult result = search.searchCached(snapshot, query);
         List<OfferView> offers = result.offers().stream()
                 .map(o -> OfferView.of(o, snapshot.host(o.hostId()).orElseThrow())).toList();
-        return new OfferPage(query.toString(), result.totalMatched(), offers);
+        return new OfferPage(query.toString(), result.totalMatched(), result.totalMatchedExact(), offers);
     }
 
     @Operation(summary = "One offer with its score explanation, measured figures, reliability components and health")

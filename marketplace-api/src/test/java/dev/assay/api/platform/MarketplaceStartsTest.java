@@ -2,15 +2,16 @@ package dev.assay.api.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.api.testing.AgentChannels;
+import dev.assay.api.testing.ApiClient;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import io.micronaut.context.annotation.Value;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.assay.api.testing.ApiClient;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -20,13 +21,14 @@ import org.junit.jupiter.api.Test;
 
 /** The marketplace starts on its defaults and answers on every door it opens. */
 @MicronautTest
+@Property(name = "grpc.server.enabled", value = "true")
 class MarketplaceStartsTest {
 
     @Inject
     EmbeddedServer server;
 
-    @Value("${grpc.server.port}")
-    int grpcPort;
+    @Inject
+    ApplicationContext context;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -67,8 +69,8 @@ class MarketplaceStartsTest {
     }
 
     @Test
-    void theAgentPortAnswersTheStandardGrpcHealthCheck() throws InterruptedException {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", grpcPort).usePlaintext().build();
+    void theAgentPortAnswersTheStandardGrpcHealthCheckOverTls() throws InterruptedException {
+        ManagedChannel channel = AgentChannels.anonymous(context);
         try {
             ServingStatus status = HealthGrpc.newBlockingStub(channel)
                     .withDeadlineAfter(5, TimeUnit.SECONDS)
@@ -77,7 +79,7 @@ class MarketplaceStartsTest {
 
             assertThat(status).isEqualTo(ServingStatus.SERVING);
         } finally {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            AgentChannels.close(channel);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.api.billing.AuditReport.Finding;
+import dev.assay.api.testing.Race;
 import dev.assay.pricing.Money;
 import io.micronaut.context.ApplicationContext;
 import java.sql.SQLException;
@@ -13,14 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,7 +70,7 @@ abstract class LedgerConcurrencyContract {
         UsageCharge charge = new UsageCharge("pod_same_" + renter.substring(4, 14), renter, host, T0,
                 T0.plusSeconds(60), Money.parse("1.50"), 1000);
 
-        List<ChargeOutcome> outcomes = race(i -> () -> ledger.chargeUsage(charge));
+        List<ChargeOutcome> outcomes = Race.run(THREADS, i -> () -> ledger.chargeUsage(charge));
 
         assertThat(outcomes).filteredOn(ChargeOutcome.Charged.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(ChargeOutcome.AlreadyCharged.class::isInstance).hasSize(THREADS - 1);
@@ -107,7 +102,7 @@ abstract class LedgerConcurrencyContract {
 
         List<ChargeOutcome> outcomes;
         try {
-            outcomes = race(i -> () -> ledger.chargeUsage(new UsageCharge(pod, renter, host,
+            outcomes = Race.run(THREADS, i -> () -> ledger.chargeUsage(new UsageCharge(pod, renter, host,
                     T0.plusSeconds(60L * i), T0.plusSeconds(60L * (i + 1)), Money.parse("1.00"), 1000)));
         } finally {
             racing.set(false);
@@ -129,7 +124,8 @@ abstract class LedgerConcurrencyContract {
         String renter = org("r");
         String reference = "pay-" + renter;
 
-        List<CreditOutcome> outcomes = race(i -> () -> ledger.credit(renter, Money.parse("7.25"), reference));
+        List<CreditOutcome> outcomes = Race.run(THREADS,
+                i -> () -> ledger.credit(renter, Money.parse("7.25"), reference));
 
         assertThat(outcomes).filteredOn(CreditOutcome.Credited.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(CreditOutcome.AlreadyCredited.class::isInstance).hasSize(THREADS - 1);
@@ -148,7 +144,7 @@ abstract class LedgerConcurrencyContract {
         String podPrefix = "pod_cross_" + orgs.getFirst().substring(4, 12) + "_";
 
         // Every organisation both rents from and hosts for the others, so account locks are taken crosswise.
-        List<ChargeOutcome> outcomes = race(i -> () -> ledger.chargeUsage(new UsageCharge(podPrefix + i,
+        List<ChargeOutcome> outcomes = Race.run(THREADS, i -> () -> ledger.chargeUsage(new UsageCharge(podPrefix + i,
                 orgs.get(i % 4), orgs.get((i + 1) % 4), T0, T0.plusSeconds(60), Money.parse("2.00"), 1500)));
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(ChargeOutcome.Charged.class));
@@ -213,35 +209,8 @@ abstract class LedgerConcurrencyContract {
         assertThat(report.sound()).isTrue();
     }
 
-    /** Runs {@link #THREADS} calls at once (released together) and returns their results in order. */
-    private <T> List<T> race(IntFunction<Callable<T>> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch ready = new CountDownLatch(THREADS);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                Callable<T> task = call.apply(i);
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return task.call();
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     private static String org(String tag) {
         return "org_" + tag + UUID.randomUUID().toString().replace("-", "");
     }
-
 }

@@ -10,6 +10,7 @@ import dev.assay.api.billing.UsageCharge;
 import dev.assay.api.pods.RunningTimeSettlement;
 import dev.assay.api.testing.MarketRows;
 import dev.assay.api.testing.MovableMarketClock;
+import dev.assay.api.testing.Race;
 import dev.assay.pricing.FeeSplit;
 import dev.assay.pricing.Money;
 import io.micronaut.context.ApplicationContext;
@@ -26,11 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -178,7 +174,7 @@ abstract class MeteringContract {
         Instant now = clock.now();
         RunningTimeSettlement settlement = context.getBean(RunningTimeSettlement.class);
 
-        List<Object> results = race(8, i -> i % 2 == 0
+        List<Object> results = Race.run(8, i -> i % 2 == 0
                 ? () -> metering.meterAll()
                 : () -> {
                     settlement.settle(pod, now);
@@ -444,37 +440,6 @@ abstract class MeteringContract {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private interface Task {
-        Callable<Object> of(int index);
-    }
-
-    /** Starts {@code threads} tasks at once; answers their results, rethrowing the first failure. */
-    private static List<Object> race(int threads, Task task) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch ready = new CountDownLatch(threads);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                Callable<Object> body = task.of(i);
-                futures.add(executor.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return body.call();
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<Object> results = new ArrayList<>();
-            for (Future<Object> f : futures) {
-                results.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            executor.shutdownNow();
         }
     }
 }

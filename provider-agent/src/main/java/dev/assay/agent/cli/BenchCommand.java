@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -55,10 +56,15 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        BenchOptions options;
+        try {
+            options = new BenchOptions(device, copyMib, hostMib, warmups, repeats, ptx);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         BenchReport report;
         try {
-            report = BenchSuite.run(new BenchOptions(device, copyMib, hostMib, warmups, repeats, ptx),
-                    AgentVersion.current());
+            report = BenchSuite.run(options, AgentVersion.current());
         } catch (NoCudaDriver e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("assay-agent bench: " + e.getMessage());

@@ -39,7 +39,11 @@ public final class CudaDriver implements AutoCloseable {
 
     /** The driver, initialised; empty when libcuda.so.1 is not on this machine. */
     public static Optional<CudaDriver> open() {
-        Optional<NativeLibrary> lib = NativeLibrary.open(LIBRARY);
+        return open(LIBRARY);
+    }
+
+    static Optional<CudaDriver> open(String soname) {
+        Optional<NativeLibrary> lib = NativeLibrary.open(soname);
         if (lib.isEmpty()) {
             return Optional.empty();
         }

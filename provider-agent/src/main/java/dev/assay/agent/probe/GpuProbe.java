@@ -14,8 +14,12 @@ public enum GpuProbe {
         return switch (this) {
             case NVML -> NvmlProbe.probe().orElseGet(() -> GpuInventory.none(NvmlProbe.LIBRARY + " can't be bound"));
             case NVIDIA_SMI -> NvidiaSmiProbe.probe().orElseGet(() -> GpuInventory.none("nvidia-smi can't be run"));
-            case AUTO -> NvmlProbe.probe().or(NvidiaSmiProbe::probe).orElseGet(() -> GpuInventory.none(
-                    NvmlProbe.LIBRARY + " can't be bound and nvidia-smi can't be run"));
+            case AUTO -> auto(NvmlProbe.LIBRARY, "nvidia-smi");
         };
+    }
+
+    static GpuInventory auto(String nvmlLibrary, String nvidiaSmi) {
+        return NvmlProbe.probe(nvmlLibrary).or(() -> NvidiaSmiProbe.probe(nvidiaSmi)).orElseGet(() ->
+                GpuInventory.none(nvmlLibrary + " can't be bound and " + nvidiaSmi + " can't be run"));
     }
 }

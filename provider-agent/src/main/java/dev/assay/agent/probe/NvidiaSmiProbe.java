@@ -15,9 +15,13 @@ public final class NvidiaSmiProbe {
 
     /** The inventory, or empty when nvidia-smi is missing, fails or hangs. */
     public static Optional<GpuInventory> probe() {
+        return probe("nvidia-smi");
+    }
+
+    static Optional<GpuInventory> probe(String command) {
         String csv;
         try {
-            Process process = new ProcessBuilder("nvidia-smi", NvidiaSmiCsv.queryArgument(),
+            Process process = new ProcessBuilder(command, NvidiaSmiCsv.queryArgument(),
                     "--format=csv,noheader,nounits").redirectErrorStream(true).start();
             process.getOutputStream().close();
             // Read before waiting: a full pipe would block nvidia-smi. Its output is a few hundred bytes a GPU.

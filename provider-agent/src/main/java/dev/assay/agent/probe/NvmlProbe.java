@@ -40,7 +40,11 @@ public final class NvmlProbe {
 
     /** The inventory from NVML, or empty when the library or its init is unavailable. */
     public static Optional<GpuInventory> probe() {
-        Optional<NativeLibrary> opened = NativeLibrary.open(LIBRARY);
+        return probe(LIBRARY);
+    }
+
+    static Optional<GpuInventory> probe(String soname) {
+        Optional<NativeLibrary> opened = NativeLibrary.open(soname);
         if (opened.isEmpty()) {
             return Optional.empty();
         }

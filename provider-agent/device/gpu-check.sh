@@ -36,6 +36,8 @@ python3 -c "import json,sys; print(json.dumps(json.load(open(sys.argv[1]))['gpu'
 echo "== assay-agent bench (shipped PTX)"
 timeout 180 "$java" -jar "$dir/assay-agent.jar" bench --json > "$out/bench-agent.json"; echo "exit $?"
 cat "$out/bench-agent.json"
+echo "== assay-agent bench again (run-to-run spread)"
+timeout 180 "$java" -jar "$dir/assay-agent.jar" bench; echo "exit $?"
 runs=("$out/bench-agent.json")
 if [ -s "$out/assay_bench.nvcc.ptx" ]; then
     echo "== assay-agent bench --ptx (nvcc's PTX)"

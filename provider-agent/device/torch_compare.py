@@ -37,6 +37,14 @@ def measure():
     b = torch.empty_like(a)
     r["d2d_copy_bandwidth"] = timed(torch, lambda: b.copy_(a), 2 * n * 4 / 1e9)
     assert torch.equal(a, b)
+    try:  # diagnostic: the runtime's own device-to-device memcpy on the same buffers, as the agent's call
+        import cupy
+        src, dst = a.data_ptr(), b.data_ptr()
+        rt = timed(torch, lambda: cupy.cuda.runtime.memcpy(dst, src, n * 4, cupy.cuda.runtime.memcpyDeviceToDevice),
+                   2 * n * 4 / 1e9)
+        print(f"diagnostic: cudaMemcpy DtoD (CuPy) 1 GiB: best {rt['best']:.1f} GB/s, median {rt['median']:.1f} GB/s")
+    except Exception as e:  # noqa: BLE001 - a diagnostic only
+        print("diagnostic cudaMemcpy DtoD not measured:", e)
     c = torch.rand(n, device=dev)
     r["triad_bandwidth"] = timed(torch, lambda: torch.add(a, c, alpha=3.0, out=b), 3 * n * 4 / 1e9)
     del a, b, c

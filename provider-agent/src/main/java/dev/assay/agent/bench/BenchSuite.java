@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.assay.agent.cuda.CudaDriver;
 import dev.assay.agent.cuda.CudaException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,8 +82,10 @@ public final class BenchSuite {
     private void part(String name, Runnable body) {
         try {
             body.run();
-        } catch (CudaException | BenchCheckFailed e) {
+        } catch (CudaException | BenchCheckFailed | IllegalStateException e) {
             errors.add(name + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            errors.add(name + ": cannot read " + e.getCause().getMessage());
         }
     }
 

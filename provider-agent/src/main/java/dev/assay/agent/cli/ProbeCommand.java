@@ -1,29 +1,36 @@
 package dev.assay.agent.cli;
 
+import dev.assay.agent.json.AgentJson;
+import dev.assay.agent.probe.GpuProbe;
 import dev.assay.agent.probe.HostProbe;
-import dev.assay.agent.probe.HostSnapshot;
-import dev.assay.agent.probe.NvmlProbe;
+import dev.assay.agent.probe.MachineInventory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code assay-agent probe}: print what this machine has, as the agent would report it. Changes nothing. */
+/** {@code assay-agent probe}: print what this machine has, as JSON, as the agent would report it. Changes nothing. */
 @Command(name = "probe", mixinStandardHelpOptions = true,
-        description = "Print this machine's CPU, memory and NVIDIA GPUs as the agent sees them (read-only).")
+        description = "Print this machine's CPU, memory, disks, OS and NVIDIA GPUs as JSON (read-only).")
 final class ProbeCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--gpu-source", defaultValue = "AUTO",
+            description = "Where GPU facts come from: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: NVML, "
+                    + "else nvidia-smi).")
+    GpuProbe gpuSource;
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        HostSnapshot host = new HostProbe(Path.of("/proc")).probe();
-        out.printf("cpu: %s (%d logical cores)%n", host.cpuModel(), host.cpuCores());
-        out.printf("ram: %d MiB%n", host.ramMib());
-        out.println("gpus: " + NvmlProbe.describe());
+        HostProbe host = new HostProbe(Path.of("/proc"));
+        MachineInventory inventory = new MachineInventory(AgentVersion.current(), host.probe(),
+                HostProbe.operatingSystem(Path.of("/etc/os-release")), host.disks(), gpuSource.probe());
+        out.println(AgentJson.write(inventory));
         out.flush();
     }
 }

@@ -48,6 +48,6 @@ class AgentCommandTest {
         int exit = run("probe");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("cpu: ").contains("ram: ").contains("gpus: ");
+        assertThat(out.toString()).contains("\"host\"").contains("\"ramMib\"").contains("\"gpu\"");
     }
 }

@@ -59,7 +59,8 @@ class EnrollmentTokens {
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Created created = new Created(HostIds.next(HostIds.TOKEN), token, now, now.plus(lifetime));
-        tokens.save(new EnrollmentTokenRow(created.id(), orgId, sha256(token), created.createdAt(), created.expiresAt()));
+        tokens.save(new EnrollmentTokenRow(created.id(), orgId, sha256(token), created.createdAt(),
+                created.expiresAt()));
         return java.util.Optional.of(created);
     }
 

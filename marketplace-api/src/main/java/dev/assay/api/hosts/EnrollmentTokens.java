@@ -1,17 +1,16 @@
 package dev.assay.api.hosts;
 
 import dev.assay.api.market.MarketClock;
-import dev.assay.api.sql.NativeColumns;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,11 +33,11 @@ class EnrollmentTokens {
     private static final String PREFIX = "assay_enroll_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final EntityManager entityManager;
+    private final EnrollmentTokenRowRepository tokens;
     private final MarketClock clock;
 
-    EnrollmentTokens(EntityManager entityManager, MarketClock clock) {
-        this.entityManager = entityManager;
+    EnrollmentTokens(EnrollmentTokenRowRepository tokens, MarketClock clock) {
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -52,9 +51,7 @@ class EnrollmentTokens {
     @Transactional
     java.util.Optional<Created> create(String orgId, Duration lifetime) {
         Instant now = clock.now();
-        long active = ((Number) entityManager.createNativeQuery("SELECT COUNT(*) FROM enrollment_tokens"
-                + " WHERE org_id = :org AND used_at IS NULL AND expires_at > :now")
-                .setParameter("org", orgId).setParameter("now", now).getSingleResult()).longValue();
+        long active = tokens.countByOrgIdAndUsedAtIsNullAndExpiresAtGreaterThan(orgId, now);
         if (active >= MAX_ACTIVE) {
             return java.util.Optional.empty();
         }
@@ -62,26 +59,18 @@ class EnrollmentTokens {
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Created created = new Created(HostIds.next(HostIds.TOKEN), token, now, now.plus(lifetime));
-        entityManager.createNativeQuery("INSERT INTO enrollment_tokens (id, org_id, token_sha256, created_at,"
-                + " expires_at) VALUES (:id, :org, :hash, :created, :expires)")
-                .setParameter("id", created.id()).setParameter("org", orgId).setParameter("hash", sha256(token))
-                .setParameter("created", created.createdAt()).setParameter("expires", created.expiresAt())
-                .executeUpdate();
+        tokens.save(new EnrollmentTokenRow(created.id(), orgId, sha256(token), created.createdAt(),
+                created.expiresAt()));
         return java.util.Optional.of(created);
     }
 
+    /** The organisation's tokens, newest first, at most {@link #MAX_LISTED}. */
     @Transactional(readOnly = true)
     List<Listed> list(String orgId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT id, created_at, expires_at, used_at, host_id"
-                + " FROM enrollment_tokens WHERE org_id = :org ORDER BY created_at DESC, id LIMIT " + MAX_LISTED)
-                .setParameter("org", orgId).getResultList();
-        List<Listed> listed = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            listed.add(new Listed((String) r[0], NativeColumns.instant(r[1]), NativeColumns.instant(r[2]),
-                    NativeColumns.instant(r[3]), (String) r[4]));
-        }
-        return listed;
+        return tokens.findByOrgId(orgId, Pageable.from(0, MAX_LISTED,
+                        Sort.of(Sort.Order.desc("createdAt"), Sort.Order.asc("id")))).stream()
+                .map(t -> new Listed(t.getId(), t.getCreatedAt(), t.getExpiresAt(), t.getUsedAt(), t.getHostId()))
+                .toList();
     }
 
     /** The stored form of a token: lower-case hex SHA-256 of its UTF-8 bytes. */

@@ -34,9 +34,11 @@ public class HostReads {
             + " available_until, created_at";
 
     private final EntityManager entityManager;
+    private final BenchmarkReportRowRepository reports;
 
-    HostReads(EntityManager entityManager) {
+    HostReads(EntityManager entityManager, BenchmarkReportRowRepository reports) {
         this.entityManager = entityManager;
+        this.reports = reports;
     }
 
     /** The host {@code hostId} of {@code orgId}; empty when there is none or it is another organisation's. */
@@ -125,22 +127,14 @@ public class HostReads {
 
     /** The newest report of each GPU (ties on the instant broken by id, so the answer is stable). */
     private Map<String, List<HostDetail.BenchmarkVerdict>> latestBenchmarks(Collection<String> ids) {
-        Map<String, Map<Integer, HostDetail.BenchmarkVerdict>> latest = new LinkedHashMap<>();
-        for (Object[] r : rows("SELECT host_id, gpu_index, verdict, findings, tflops_bf16, tflops_fp32, mem_bw_gbps,"
-                + " pcie_bw_gbps, simulated, reported_at FROM benchmark_reports b WHERE host_id IN (:ids)"
-                + " AND NOT EXISTS (SELECT 1 FROM benchmark_reports n WHERE n.host_id = b.host_id"
-                + " AND n.gpu_index = b.gpu_index AND (n.reported_at > b.reported_at"
-                + " OR (n.reported_at = b.reported_at AND n.id > b.id)))"
-                + " ORDER BY host_id, gpu_index", Map.of("ids", ids))) {
-            String findings = (String) r[3];
-            latest.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>()).put(integer(r[1]),
-                    new HostDetail.BenchmarkVerdict(integer(r[1]), (String) r[2],
-                            findings.isEmpty() ? List.of() : Arrays.asList(findings.split("\n")), real(r[4]),
-                            real(r[5]), real(r[6]), real(r[7]), Boolean.TRUE.equals(r[8]), text(instant(r[9]))));
+        Map<String, List<HostDetail.BenchmarkVerdict>> latest = new HashMap<>();
+        for (BenchmarkReportRow r : reports.latestPerGpu(ids)) {
+            List<String> findings = r.getFindings().isEmpty() ? List.of() : Arrays.asList(r.getFindings().split("\n"));
+            latest.computeIfAbsent(r.getHostId(), k -> new ArrayList<>()).add(new HostDetail.BenchmarkVerdict(
+                    r.getGpuIndex(), r.getVerdict(), findings, r.getTflopsBf16(), r.getTflopsFp32(), r.getMemBwGbps(),
+                    r.getPcieBwGbps(), r.isSimulated(), text(r.getReportedAt())));
         }
-        Map<String, List<HostDetail.BenchmarkVerdict>> result = new HashMap<>();
-        latest.forEach((host, byGpu) -> result.put(host, List.copyOf(byGpu.values())));
-        return result;
+        return latest;
     }
 
     @SuppressWarnings("unchecked")

@@ -13,20 +13,29 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The host tables' SQL, one transaction per method. Only {@link HostRegistry} calls it: the registry refreshes
+ * The host tables' writes, one transaction per method. Only {@link HostRegistry} calls it: the registry refreshes
  * the market index after these methods return, that is after the commit.
  *
  * <p>Every write that changes what a host offers (status, verification, offer) bumps
  * {@code capacity_version} with the conditional UPDATE the schema describes, so a placement planned on the
- * host as it was cannot commit after it changed.
+ * host as it was cannot commit after it changed. Those updates stay SQL statements on purpose: the
+ * compare-and-set is the concurrency control, and saving an entity read earlier would write the version it
+ * read instead of checking it. Inserts (host, GPUs, benchmark reports) and lookups go through the entities.
  */
 @Singleton
 class HostWrites {
 
     private final EntityManager entityManager;
+    private final HostRowRepository hosts;
+    private final HostGpuRowRepository hostGpus;
+    private final BenchmarkReportRowRepository reports;
 
-    HostWrites(EntityManager entityManager) {
+    HostWrites(EntityManager entityManager, HostRowRepository hosts, HostGpuRowRepository hostGpus,
+            BenchmarkReportRowRepository reports) {
         this.entityManager = entityManager;
+        this.hosts = hosts;
+        this.hostGpus = hostGpus;
+        this.reports = reports;
     }
 
     /** What a write needs to know of a host first. */
@@ -38,31 +47,14 @@ class HostWrites {
 
     @Transactional
     void insertHost(String hostId, String orgId, MachineSpec spec, List<GpuRow> gpus, Instant now) {
-        sql("INSERT INTO hosts (id, org_id, name, tier, region, datacenter, geolocation, cpu_cores, ram_gb, disk_gb,"
-                + " disk_bw_mbps, inet_up_mbps, inet_down_mbps, driver_version, cuda_version, simulated, last_seen_at,"
-                + " created_at) VALUES (:id, :org, :name, :tier, :region, :dc, :geo, :cpu, :ram, :disk, :dbw, :up,"
-                + " :down, :driver, :cuda, :sim, :now, :now)")
-                .setParameter("id", hostId).setParameter("org", orgId).setParameter("name", spec.name())
-                .setParameter("tier", spec.tier().name()).setParameter("region", spec.region())
-                .setParameter("dc", spec.datacenter()).setParameter("geo", spec.geolocation())
-                .setParameter("cpu", spec.cpuCores()).setParameter("ram", spec.ramGb())
-                .setParameter("disk", spec.diskGb()).setParameter("dbw", spec.diskBandwidthMbps())
-                .setParameter("up", spec.inetUpMbps()).setParameter("down", spec.inetDownMbps())
-                .setParameter("driver", spec.driverVersion()).setParameter("cuda", spec.cudaVersion())
-                .setParameter("sim", spec.simulated()).setParameter("now", now)
-                .executeUpdate();
+        hosts.save(new HostRow(hostId, orgId, spec, now));
         for (GpuRow gpu : gpus) {
-            sql("INSERT INTO host_gpus (host_id, gpu_index, sku_id, model, uuid, vram_gb, tflops_bf16, tflops_fp32,"
-                    + " mem_bw_gbps, pcie_bw_gbps, score, compute_capability) VALUES (:host, :i, :sku, :model, :uuid,"
-                    + " :vram, :bf16, :fp32, :mem, :pcie, :score, :cc)")
-                    .setParameter("host", hostId).setParameter("i", gpu.index()).setParameter("sku", gpu.skuId())
-                    .setParameter("model", gpu.model()).setParameter("uuid", gpu.uuid().orElse(null))
-                    .setParameter("vram", gpu.vramGb()).setParameter("bf16", gpu.tflopsBf16())
-                    .setParameter("fp32", gpu.tflopsFp32()).setParameter("mem", gpu.memBwGbps())
-                    .setParameter("pcie", gpu.pcieBwGbps()).setParameter("score", gpu.score())
-                    .setParameter("cc", gpu.computeCapability())
-                    .executeUpdate();
+            hostGpus.save(new HostGpuRow(hostId, gpu));
         }
+        // save() is a persist (no select first); the inserts run in the order saved, the host before the GPUs
+        // that reference it. Flushed here so that a row the database refuses fails in this method, as the
+        // statements did, not later at commit.
+        hostGpus.flush();
     }
 
     /** The host, if it exists and (when {@code orgId} is present) belongs to that organisation. */
@@ -104,13 +96,7 @@ class HostWrites {
     /** The stored GPU row of a host, for a benchmark to be judged against. */
     @Transactional(readOnly = true)
     Optional<GpuRow> gpu(String hostId, int gpuIndex) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = sql("SELECT gpu_index, sku_id, model, uuid, vram_gb, tflops_bf16, tflops_fp32,"
-                + " mem_bw_gbps, pcie_bw_gbps, score, compute_capability FROM host_gpus WHERE host_id = :h"
-                + " AND gpu_index = :i").setParameter("h", hostId).setParameter("i", gpuIndex).getResultList();
-        return rows.stream().findFirst().map(r -> new GpuRow(((Number) r[0]).intValue(), (String) r[1],
-                (String) r[2], Optional.ofNullable((String) r[3]), real(r[4]), real(r[5]), real(r[6]), real(r[7]),
-                real(r[8]), real(r[9]), (String) r[10]));
+        return hostGpus.findById(new HostGpuRow.Key(hostId, gpuIndex)).map(HostGpuRow::gpu);
     }
 
     /**
@@ -121,15 +107,8 @@ class HostWrites {
     Head recordBenchmark(String hostId, int gpuIndex, GpuRow reported, String verdict, String findings,
             boolean simulated, Optional<GpuRow> updated, Instant now) {
         Head head = require(hostId, Optional.empty());
-        sql("INSERT INTO benchmark_reports (id, host_id, gpu_index, tflops_bf16, tflops_fp32, mem_bw_gbps,"
-                + " pcie_bw_gbps, verdict, findings, simulated, reported_at) VALUES (:id, :h, :i, :bf16, :fp32, :mem,"
-                + " :pcie, :verdict, :findings, :sim, :now)")
-                .setParameter("id", HostIds.next(HostIds.BENCHMARK)).setParameter("h", hostId)
-                .setParameter("i", gpuIndex).setParameter("bf16", reported.tflopsBf16())
-                .setParameter("fp32", reported.tflopsFp32()).setParameter("mem", reported.memBwGbps())
-                .setParameter("pcie", reported.pcieBwGbps()).setParameter("verdict", verdict)
-                .setParameter("findings", findings).setParameter("sim", simulated).setParameter("now", now)
-                .executeUpdate();
+        reports.save(new BenchmarkReportRow(HostIds.next(HostIds.BENCHMARK), hostId, reported, verdict, findings,
+                simulated, now));
         updated.ifPresent(gpu -> {
             sql("UPDATE host_gpus SET tflops_bf16 = :bf16, tflops_fp32 = :fp32, mem_bw_gbps = :mem,"
                     + " pcie_bw_gbps = :pcie, score = :score WHERE host_id = :h AND gpu_index = :i")
@@ -201,7 +180,4 @@ class HostWrites {
         return entityManager.createNativeQuery(sql);
     }
 
-    private static double real(Object o) {
-        return ((Number) o).doubleValue();
-    }
 }

@@ -28,17 +28,22 @@ import java.util.Set;
  * runs are PREEMPTED (GPUs released, disk and bid kept), and waiting pods whose bid now runs are SCHEDULED
  * on the lowest free GPU indices. Every operation that changes a host's holdings ends with it, so freed
  * capacity always goes to the best waiting bid.
+ *
+ * <p>A bid enters the book as a {@link BidRow} insert and leaves it by id; the book is read back and a changed
+ * bid rewritten with SQL, so every read in the transaction sees the rows as they are, never an entity copy.
  */
 @Singleton
 class HostBooks {
 
     private final PodSql sql;
+    private final BidRowRepository bids;
     private final PodTransitions transitions;
     private final MarketClock clock;
     private final BidBookPolicy policy = BidBookPolicy.DEFAULT;
 
-    HostBooks(PodSql sql, PodTransitions transitions, MarketClock clock) {
+    HostBooks(PodSql sql, BidRowRepository bids, PodTransitions transitions, MarketClock clock) {
         this.sql = sql;
+        this.bids = bids;
         this.transitions = transitions;
         this.clock = clock;
     }
@@ -70,15 +75,15 @@ class HostBooks {
         int updated = sql.update("UPDATE bids SET bid_micros = ?1, sequence = ?2, gpus = ?3 WHERE pod_id = ?4",
                 bid.bidPerGpuHour().micros(), bid.sequence(), bid.gpus(), pod.id());
         if (updated == 0) {
-            sql.update("INSERT INTO bids (pod_id, host_id, org_id, gpus, bid_micros, sequence, placed_at)"
-                            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", pod.id(), book.hostId(), pod.orgId(),
-                    bid.gpus(), bid.bidPerGpuHour().micros(), bid.sequence(), clock.now());
+            // Flushed at once: load() reads the book back with SQL in this same transaction.
+            bids.saveAndFlush(new BidRow(pod.id(), book.hostId(), pod.orgId(), bid.gpus(), bid.bidPerGpuHour().micros(),
+                    bid.sequence(), clock.now()));
         }
     }
 
     /** Takes the pod's bid out of its host's book (the renter stopped or deleted it, or its host was lost). */
     void removeBid(String podId) {
-        sql.update("DELETE FROM bids WHERE pod_id = ?1", podId);
+        bids.withdraw(podId);
     }
 
     /**

@@ -6,14 +6,19 @@ import dev.assay.api.market.GpuIndices;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The SQL of the pods tables, shared by the writers and readers of this package. Runs on PostgreSQL and on
- * H2 in PostgreSQL mode. Callers run inside a transaction.
+ * The SQL of the pods tables, shared by the writers of this package. Runs on PostgreSQL and on H2 in PostgreSQL
+ * mode. Callers run inside a transaction.
+ *
+ * <p>Why SQL and not the entities ({@link StoredPod}, {@link BidRow}): these are the statements the market's
+ * concurrency control is made of. Row locks ({@code FOR UPDATE}, host first), the compare-and-set on
+ * {@code capacity_version}, and reads that must see the row as it is now, after this transaction's own
+ * conditional updates, where an entity read could answer a copy the persistence context kept from before
+ * them. Plain inserts and the views' reads go through the entities.
  */
 @Singleton
 class PodSql {
@@ -75,16 +80,6 @@ class PodSql {
     private Optional<PodRow> one(String sql, Object... args) {
         List<PodRow> pods = many(sql, args);
         return pods.isEmpty() ? Optional.empty() : Optional.of(pods.get(0));
-    }
-
-    List<PodEvent> events(String podId) {
-        List<PodEvent> events = new ArrayList<>();
-        for (Object[] r : rows("SELECT seq, from_state, to_state, reason, at FROM pod_events WHERE pod_id = ?1"
-                + " ORDER BY seq", podId)) {
-            events.add(new PodEvent(((Number) r[0]).intValue(), r[1] == null ? null : PodState.valueOf((String) r[1]),
-                    PodState.valueOf((String) r[2]), (String) r[3], instant(r[4])));
-        }
-        return events;
     }
 
     @SuppressWarnings("unchecked")

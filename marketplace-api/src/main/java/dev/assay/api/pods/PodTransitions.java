@@ -6,7 +6,6 @@ import dev.assay.api.problem.ApiProblem;
 import dev.assay.api.problem.ProblemType;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -21,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * <p>Callers hold the pod's row lock (and its host's, when GPUs change hands) in the current transaction.
  * The metering columns are only ever written with targeted statements, never from a row read earlier, so a
  * metering pass that moved {@code billed_until} or {@code meter_remainder} is never undone.
+ *
+ * <p>New pods and events are inserted through their entities ({@link StoredPod}, {@link PodEventRow}); a
+ * transition stays the SQL statement {@code UPDATE pods ... WHERE id = ? AND state = ?}, because that
+ * condition is what makes two racing transitions of one pod answer one success and one 409.
  */
 @Singleton
 class PodTransitions {
@@ -30,11 +33,16 @@ class PodTransitions {
     private static final int MAX_REASON_CHARS = 500;
 
     private final PodSql sql;
+    private final StoredPodRepository pods;
+    private final PodEventRowRepository events;
     private final RunningTimeSettlement settlement;
     private final MarketClock clock;
 
-    PodTransitions(PodSql sql, RunningTimeSettlement settlement, MarketClock clock) {
+    PodTransitions(PodSql sql, StoredPodRepository pods, PodEventRowRepository events,
+            RunningTimeSettlement settlement, MarketClock clock) {
         this.sql = sql;
+        this.pods = pods;
+        this.events = events;
         this.settlement = settlement;
         this.clock = clock;
     }
@@ -42,20 +50,9 @@ class PodTransitions {
     /** Stores a new pod in {@code pod.state()} with its first event. */
     void create(PodRow pod, String reason) {
         Instant now = clock.now();
-        List<Object> args = new ArrayList<>(List.of(pod.id(), pod.orgId(), pod.name(), pod.image(), pod.type().name(),
-                pod.state().name(), pod.hostId(), pod.gpuCount(), GpuIndices.format(pod.gpuIndices()), pod.cpuCores(),
-                pod.ramGb(), pod.diskGb(), pod.envJson(), pod.ports(), pod.gpuPriceMicros(), pod.storageMicros(), now));
-        String bidColumn = "";
-        String bidValue = "";
-        if (pod.bidMicros() != null) {
-            bidColumn = ", bid_micros";
-            bidValue = ", ?18";
-            args.add(pod.bidMicros());
-        }
-        sql.update("INSERT INTO pods (id, org_id, name, image, pod_type, state, host_id, gpu_count, gpu_indices,"
-                + " cpu_cores, ram_gb, disk_gb, env_json, ports, gpu_price_micros, storage_micros, created_at,"
-                + " updated_at" + bidColumn + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                + " ?15, ?16, ?17, ?17" + bidValue + ")", args.toArray());
+        // Flushed at once: the statements that follow in this transaction (row locks, conditional updates) are
+        // SQL, and must find the row there.
+        pods.saveAndFlush(new StoredPod(pod, now));
         event(pod.id(), null, pod.state(), reason, now);
     }
 
@@ -128,16 +125,10 @@ class PodTransitions {
     }
 
     private void event(String podId, PodState from, PodState to, String reason, Instant at) {
-        int seq = ((Number) sql.scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM pod_events WHERE pod_id = ?1", podId))
-                .intValue();
+        // The pod's row lock (held by every caller) serialises its events, so MAX + 1 cannot be taken twice. The
+        // query flushes this transaction's earlier events of the pod first (Hibernate's auto-flush: same table).
+        int seq = events.nextSeq(podId);
         String text = reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS);
-        if (from == null) {
-            sql.update("INSERT INTO pod_events (id, pod_id, seq, to_state, reason, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    PodIds.next("pev"), podId, seq, to.name(), text, at);
-        } else {
-            sql.update("INSERT INTO pod_events (id, pod_id, seq, from_state, to_state, reason, at)"
-                    + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", PodIds.next("pev"), podId, seq, from.name(), to.name(),
-                    text, at);
-        }
+        events.save(new PodEventRow(PodIds.next("pev"), podId, new PodEvent(seq, from, to, text, at)));
     }
 }

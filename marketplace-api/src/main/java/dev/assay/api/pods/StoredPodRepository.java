@@ -1,0 +1,22 @@
+package dev.assay.api.pods;
+
+import io.micronaut.data.annotation.Repository;
+import io.micronaut.data.jpa.repository.JpaRepository;
+import io.micronaut.data.model.Pageable;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Pods for views and inserts. Finders take the organisation, so another organisation's pod is simply not
+ * found. Transactions that change pods read them with {@link PodSql} instead (row locks, and always the row
+ * as it is, never a copy the persistence context kept from before a conditional update).
+ */
+@Repository
+interface StoredPodRepository extends JpaRepository<StoredPod, String> {
+
+    Optional<StoredPod> findByIdAndOrgId(String id, String orgId);
+
+    List<StoredPod> findByOrgId(String orgId, Pageable page);
+
+    List<StoredPod> findByOrgIdAndState(String orgId, String state, Pageable page);
+}

@@ -1,5 +1,6 @@
 package dev.assay.api.billing;
 
+import dev.assay.api.paging.PageCursor;
 import dev.assay.pricing.FeeSplit;
 import dev.assay.pricing.Money;
 import io.micronaut.transaction.annotation.Transactional;
@@ -9,11 +10,9 @@ import jakarta.persistence.LockModeType;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The ledger's transactions: each public method is one database transaction. {@link LedgerService} calls it
@@ -120,7 +119,7 @@ class LedgerStore {
     public EntryPage entries(String orgId, EntryPageRequest page) {
         String renterId = AccountIds.renter(orgId);
         String hostId = AccountIds.host(orgId);
-        Optional<Cursor> after = page.cursor().map(Cursor::decode);
+        Optional<PageCursor> after = page.cursor().map(c -> PageCursor.decode(c, "tr_"));
         String jpql = "select t from LedgerTransferRow t"
                 + " where (t.debitAccountId in :accounts or t.creditAccountId in :accounts)"
                 + (after.isPresent() ? " and (t.createdAt < :at or (t.createdAt = :at and t.id < :id))" : "")
@@ -128,12 +127,13 @@ class LedgerStore {
         var query = entityManager.createQuery(jpql, LedgerTransferRow.class)
                 .setParameter("accounts", List.of(renterId, hostId))
                 .setMaxResults(page.limit() + 1);
-        after.ifPresent(c -> query.setParameter("at", c.createdAt()).setParameter("id", c.transferId()));
+        after.ifPresent(c -> query.setParameter("at", c.at()).setParameter("id", c.id()));
         List<LedgerTransferRow> rows = query.getResultList();
         List<LedgerEntry> entries = rows.stream().limit(page.limit())
                 .map(row -> entry(row.toTransfer(), renterId, hostId)).toList();
+        Transfer last = entries.isEmpty() ? null : entries.getLast().transfer();
         Optional<String> next = rows.size() > page.limit()
-                ? Optional.of(Cursor.of(entries.getLast().transfer()).encode())
+                ? Optional.of(new PageCursor(last.createdAt(), last.id()).encode())
                 : Optional.empty();
         return new EntryPage(entries, next);
     }
@@ -241,33 +241,6 @@ class LedgerStore {
 
         static Expected of(Transfer t) {
             return new Expected(t.kind(), t.debitAccountId(), t.creditAccountId(), t.amount(), t.period().orElseThrow());
-        }
-    }
-
-    /** Where a page of entries ends: the last entry's time and id, opaque to clients. */
-    record Cursor(Instant createdAt, String transferId) {
-
-        static Cursor of(Transfer t) {
-            return new Cursor(t.createdAt(), t.id());
-        }
-
-        String encode() {
-            String plain = createdAt.getEpochSecond() + "." + createdAt.getNano() + "." + transferId;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
-        }
-
-        /** @throws IllegalArgumentException if the text is not a cursor made by {@link #encode()} */
-        static Cursor decode(String text) {
-            try {
-                String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-                String[] parts = plain.split("\\.", 3);
-                if (parts.length != 3 || !parts[2].startsWith("tr_") || parts[2].length() > 40) {
-                    throw new IllegalArgumentException("bad cursor shape");
-                }
-                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), parts[2]);
-            } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
-                throw new IllegalArgumentException("cursor is not one this API returned: pass next_cursor back unchanged");
-            }
         }
     }
 }

@@ -85,6 +85,6 @@ final class PodViews {
 
     /** {@code GET /v1/pods}: newest first, at most {@link PodQueries#MAX_LIST} pods. */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record PodListView(List<PodView> items) {
+    record PodListView(List<PodView> items, @Nullable String nextCursor) {
     }
 }

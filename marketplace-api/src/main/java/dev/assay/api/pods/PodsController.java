@@ -2,6 +2,7 @@ package dev.assay.api.pods;
 
 import dev.assay.api.accounts.Caller;
 import dev.assay.api.accounts.Scope;
+import dev.assay.api.paging.PageCursor;
 import dev.assay.api.pods.PodViews.BidRequest;
 import dev.assay.api.pods.PodViews.PodListView;
 import dev.assay.api.pods.PodViews.PodRequest;
@@ -68,12 +69,15 @@ class PodsController {
     }
 
     /**
-     * The organisation's pods, newest first (at most 200).
+     * The organisation's pods, newest first, a page at a time.
      *
-     * @param state only pods in this state (PENDING, SCHEDULED, RUNNING, STOPPED, ...)
+     * @param state  only pods in this state (PENDING, SCHEDULED, RUNNING, STOPPED, ...)
+     * @param limit  pods per page, 1 to 200 (default 100)
+     * @param cursor {@code next_cursor} of the previous page
      */
     @Get(produces = MediaType.APPLICATION_JSON)
-    PodListView list(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable String state) {
+    PodListView list(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable String state,
+            @QueryValue @Nullable String limit, @QueryValue @Nullable String cursor) {
         String orgId = organisationOf(caller, Scope.READ);
         Optional<PodState> filter = Optional.empty();
         if (state != null) {
@@ -84,7 +88,32 @@ class PodsController {
                         PodState.values()), Map.of("state", "not a pod state"));
             }
         }
-        return new PodListView(queries.list(orgId, filter).stream().map(p -> PodView.of(p, null, null)).toList());
+        int size = pageSize(limit);
+        Optional<PageCursor> after;
+        try {
+            after = Optional.ofNullable(cursor).filter(c -> !c.isEmpty()).map(c -> PageCursor.decode(c, "pod_"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(ProblemType.VALIDATION, e.getMessage(), Map.of("cursor", e.getMessage()));
+        }
+        PodQueries.Page page = queries.list(orgId, filter, size, after);
+        return new PodListView(page.pods().stream().map(p -> PodView.of(p, null, null)).toList(),
+                page.nextCursor().orElse(null));
+    }
+
+    private static int pageSize(@Nullable String limit) {
+        if (limit == null || limit.isEmpty()) {
+            return PodQueries.DEFAULT_LIST;
+        }
+        try {
+            int size = Integer.parseInt(limit);
+            if (size >= 1 && size <= PodQueries.MAX_LIST) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        String message = "must be a whole number from 1 to " + PodQueries.MAX_LIST + ", was '" + limit + "'";
+        throw new ApiProblem(ProblemType.VALIDATION, "limit " + message, Map.of("limit", message));
     }
 
     /** One pod: state, host, GPU indices, price per hour, cost so far and its events. */

@@ -2,8 +2,6 @@ package dev.assay.api.pods;
 
 import io.micronaut.data.annotation.Repository;
 import io.micronaut.data.jpa.repository.JpaRepository;
-import io.micronaut.data.model.Pageable;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,8 +13,4 @@ import java.util.Optional;
 interface StoredPodRepository extends JpaRepository<StoredPod, String> {
 
     Optional<StoredPod> findByIdAndOrgId(String id, String orgId);
-
-    List<StoredPod> findByOrgId(String orgId, Pageable page);
-
-    List<StoredPod> findByOrgIdAndState(String orgId, String state, Pageable page);
 }

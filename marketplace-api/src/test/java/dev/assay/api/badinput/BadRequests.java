@@ -198,7 +198,10 @@ final class BadRequests {
                 delete("deleting another organisation's pod", pod, w.owner(), 404),
                 put("changing another organisation's bid", pod + "/bid", w.owner(),
                         "{\"bid_per_gpu_hour\":\"9.99\"}", 404),
-                get("pods filtered by a state that does not exist", "/v1/pods?state=DANCING", w.owner(), 400));
+                get("pods filtered by a state that does not exist", "/v1/pods?state=DANCING", w.owner(), 400),
+                get("a pod page of 0 pods", "/v1/pods?limit=0", w.owner(), 400),
+                get("a pod cursor we never made", "/v1/pods?cursor=" + SQL_INJECTION.replace(" ", "%20")
+                        .replace("'", "%27").replace(";", "%3B"), w.owner(), 400));
     }
 
     static List<BadRequest> hosts(World w) {

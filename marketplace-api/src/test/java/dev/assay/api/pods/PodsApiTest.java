@@ -133,6 +133,34 @@ class PodsApiTest {
     }
 
     @Test
+    void theListPagesNewestFirstWithACursorThatNeverRepeatsOrSkipsAPod() {
+        List<String> placed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            placed.add(http.place(key, PodsHttp.onDemand(host, 1)).path("id").asText());
+        }
+
+        JsonNode first = json(http.send("GET", "/v1/pods?limit=2", key, null));
+        JsonNode second = json(http.send("GET", "/v1/pods?limit=2&cursor=" + first.path("next_cursor").asText(), key,
+                null));
+
+        List<String> listed = new ArrayList<>();
+        List<java.time.Instant> created = new ArrayList<>();
+        for (JsonNode page : List.of(first, second)) {
+            page.path("items").forEach(p -> {
+                listed.add(p.path("id").asText());
+                created.add(java.time.Instant.parse(p.path("created_at").asText()));
+            });
+        }
+        assertThat(first.path("items")).hasSize(2);
+        assertThat(second.path("items")).hasSize(1);
+        assertThat(second.has("next_cursor")).isFalse();
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(placed);
+        assertThat(created).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertProblem(http.send("GET", "/v1/pods?cursor=not-a-cursor", key, null), 400, "validation");
+        assertProblem(http.send("GET", "/v1/pods?limit=201", key, null), 400, "validation");
+    }
+
+    @Test
     void illegalTransitionsAreConflictsThatChangeNothing() {
         String pod = http.place(key, PodsHttp.onDemand(host, 1)).path("id").asText();
 

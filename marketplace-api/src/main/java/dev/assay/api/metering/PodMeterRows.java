@@ -62,13 +62,22 @@ class PodMeterRows {
      * meters (or a meter and a transition) charging the same pod take turns. Must run in a transaction.
      */
     Optional<MeteredPod> lockRunning(String podId) {
+        return running(podId, true);
+    }
+
+    /** The pod if it is RUNNING with a metering cursor, as it is now, unlocked: for showing, never for charging. */
+    Optional<MeteredPod> readRunning(String podId) {
+        return running(podId, false);
+    }
+
+    private Optional<MeteredPod> running(String podId, boolean lock) {
         return work(c -> {
             // The pod alone: H2 does not lock joined rows. The host's row is read, not locked: its minimum bid
             // is a price input like the waiting bids, read as of now.
             PodRow pod;
             try (PreparedStatement s = c.prepareStatement("SELECT org_id, host_id, pod_type, gpu_count, disk_gb,"
                     + " gpu_price_micros, storage_micros, bid_micros, billed_until, meter_remainder FROM pods"
-                    + " WHERE id = ? AND state = 'RUNNING' AND billed_until IS NOT NULL FOR UPDATE")) {
+                    + " WHERE id = ? AND state = 'RUNNING' AND billed_until IS NOT NULL" + (lock ? " FOR UPDATE" : ""))) {
                 s.setString(1, podId);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {

@@ -57,23 +57,32 @@ final class PodViews {
 
     /**
      * A pod. {@code price_per_hour} is all-in at the most it pays per GPU-hour (the on-demand price, or its
-     * bid) plus storage; {@code cost_so_far} is what the ledger has charged for its billed periods.
+     * bid) plus storage; {@code current_price_per_hour} (one pod, RUNNING) what metering charges it now, for an
+     * interruptible pod the host's clearing price; {@code cost_so_far} is what the ledger has charged for its
+     * billed periods.
      */
     @Serdeable(naming = SnakeCaseStrategy.class)
     record PodView(String id, String name, String image, String type, String state, @Nullable String hostId,
                    int gpuCount, List<Integer> gpuIndices, int cpuCores, long ramGb, long diskGb, List<String> ports,
-                   @Nullable MoneyView bidPerGpuHour, MoneyView pricePerHour, @Nullable MoneyView costSoFar,
+                   @Nullable MoneyView bidPerGpuHour, MoneyView pricePerHour,
+                   @Nullable MoneyView currentPricePerHour, @Nullable MoneyView costSoFar,
                    @Nullable String runningSince, String createdAt, String updatedAt,
                    @Nullable List<EventView> events) {
 
         static PodView of(PodRow pod, @Nullable Money costSoFar, @Nullable List<PodEvent> events) {
+            return of(pod, costSoFar, events, null);
+        }
+
+        static PodView of(PodRow pod, @Nullable Money costSoFar, @Nullable List<PodEvent> events,
+                @Nullable Money currentPerHour) {
             Money perHour = AllInPrice.perHour(Money.ofMicros(pod.gpuPriceMicros()), pod.gpuCount(),
                     Money.ofMicros(pod.storageMicros()), pod.diskGb());
             return new PodView(pod.id(), pod.name(), pod.image(), pod.type().name(), pod.state().name(), pod.hostId(),
                     pod.gpuCount(), pod.gpuIndices(), pod.cpuCores(), pod.ramGb(), pod.diskGb(),
                     pod.ports().isEmpty() ? List.of() : Arrays.asList(pod.ports().split(",")),
                     pod.bidMicros() == null ? null : MoneyView.of(Money.ofMicros(pod.bidMicros())),
-                    MoneyView.of(perHour), costSoFar == null ? null : MoneyView.of(costSoFar),
+                    MoneyView.of(perHour), currentPerHour == null ? null : MoneyView.of(currentPerHour),
+                    costSoFar == null ? null : MoneyView.of(costSoFar),
                     text(pod.runningSince()), text(pod.createdAt()), text(pod.updatedAt()),
                     events == null ? null : events.stream().map(EventView::of).toList());
         }

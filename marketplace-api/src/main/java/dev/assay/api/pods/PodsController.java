@@ -2,6 +2,7 @@ package dev.assay.api.pods;
 
 import dev.assay.api.accounts.Caller;
 import dev.assay.api.accounts.Scope;
+import dev.assay.api.metering.CurrentRates;
 import dev.assay.api.paging.PageCursor;
 import dev.assay.api.pods.PodViews.BidRequest;
 import dev.assay.api.pods.PodViews.PodListView;
@@ -43,11 +44,13 @@ class PodsController {
     private final PodPlacer placer;
     private final PodLifecycle lifecycle;
     private final PodQueries queries;
+    private final CurrentRates rates;
 
-    PodsController(PodPlacer placer, PodLifecycle lifecycle, PodQueries queries) {
+    PodsController(PodPlacer placer, PodLifecycle lifecycle, PodQueries queries, CurrentRates rates) {
         this.placer = placer;
         this.lifecycle = lifecycle;
         this.queries = queries;
+        this.rates = rates;
     }
 
     /**
@@ -116,12 +119,12 @@ class PodsController {
         throw new ApiProblem(ProblemType.VALIDATION, "limit " + message, Map.of("limit", message));
     }
 
-    /** One pod: state, host, GPU indices, price per hour, cost so far and its events. */
+    /** One pod: state, host, GPU indices, price per hour (and what it pays now), cost so far and its events. */
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
     PodView get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         String orgId = organisationOf(caller, Scope.READ);
         PodQueries.Detail detail = queries.detail(orgId, id).orElseThrow(() -> PodChanges.notFound(id));
-        return PodView.of(detail.pod(), detail.costSoFar(), detail.events());
+        return PodView.of(detail.pod(), detail.costSoFar(), detail.events(), rates.perHour(id).orElse(null));
     }
 
     /** Stops the pod (RUNNING time is charged up to now); its disk is kept and it can start again. */

@@ -163,6 +163,10 @@ class MarketJourneyPostgresIntegrationTest {
         assertThat(state(high, highPod)).isEqualTo("SCHEDULED");
         lifecycle.reportState(highPod, PodState.STARTING, "pulling");
         lifecycle.reportState(highPod, PodState.RUNNING, "up");
+        JsonNode running = json(assertStatus(send("GET", "/v1/pods/" + highPod, high.key(), null), 200));
+        assertThat(running.path("price_per_hour").path("micros").asLong()).as("at most its bid").isEqualTo(500_000L);
+        assertThat(running.path("current_price_per_hour").path("micros").asLong()).as("the clearing price")
+                .isEqualTo(300_000L);
         clock.advance(Duration.ofSeconds(3_600)); // the low bid waits: the high pays the clearing price, $0.30
         metering.meterAll();
         assertThat(cost(high, highPod)).isEqualTo(300_000L);

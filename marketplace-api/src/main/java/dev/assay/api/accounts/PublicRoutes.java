@@ -14,7 +14,7 @@ final class PublicRoutes {
         String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
         return switch (method) {
             case POST -> p.equals("/v1/orgs");
-            case GET, HEAD -> p.equals("/v1/version")
+            case GET, HEAD -> p.equals("/v1/version") || p.equals("/v1/agents/ca.pem")
                     || p.equals("/v1/offers") || p.startsWith("/v1/offers/")
                     || p.equals("/v1/gpu-types") || p.startsWith("/v1/gpu-types/");
             default -> false;

@@ -158,6 +158,18 @@ class AgentEnrollmentTest {
     }
 
     @Test
+    void anyoneMayFetchTheCaCertificateAgentsTrust() throws Exception {
+        HttpResponse<String> pem = new ApiClient(server).send("GET", "/v1/agents/ca.pem", null, null);
+
+        assertThat(pem.statusCode()).isEqualTo(200);
+        assertThat(pem.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/x-pem-file"));
+        assertThat(pem.body()).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(pem.body().getBytes()))).isEqualTo(authority.caCertificate());
+    }
+
+    @Test
     void theCaOutlivesARestart() {
         AgentCertificateAuthority again = new AgentCertificateAuthority(authority.directory().toString(), 24);
 

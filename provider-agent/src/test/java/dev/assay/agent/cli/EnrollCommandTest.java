@@ -2,13 +2,10 @@ package dev.assay.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code enroll}'s answers that need no marketplace; the enrollment itself runs in the interop module. */
 class EnrollCommandTest {
@@ -16,23 +13,15 @@ class EnrollCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = AgentCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final AgentRun cli = new AgentRun();
 
     @Test
     void aMissingTokenIsRefusedBeforeAnythingIsSent() {
-        int exit = run("enroll", "--marketplace", "localhost:1", "--ca-cert", dir.resolve("ca.pem").toString(),
+        int exit = cli.run("enroll", "--marketplace", "localhost:1", "--ca-cert", dir.resolve("ca.pem").toString(),
                 "--token", " ", "--state-dir", dir.resolve("state").toString());
 
         assertThat(exit).isEqualTo(EnrollCommand.REFUSED);
-        assertThat(err.toString()).contains("no token");
+        assertThat(cli.err()).contains("no token");
         assertThat(dir.resolve("state")).doesNotExist();
     }
 
@@ -41,11 +30,11 @@ class EnrollCommandTest {
         Files.createDirectories(dir.resolve("state"));
         Files.writeString(dir.resolve("state").resolve("host-id"), "hst_existing\n");
 
-        int exit = run("enroll", "--marketplace", "localhost:1", "--ca-cert", dir.resolve("ca.pem").toString(),
+        int exit = cli.run("enroll", "--marketplace", "localhost:1", "--ca-cert", dir.resolve("ca.pem").toString(),
                 "--token", "assay_enroll_x", "--state-dir", dir.resolve("state").toString());
 
         assertThat(exit).isEqualTo(EnrollCommand.LOCAL);
-        assertThat(err.toString()).contains("already holds an identity");
+        assertThat(cli.err()).contains("already holds an identity");
         assertThat(Files.readString(dir.resolve("state").resolve("host-id"))).isEqualTo("hst_existing\n");
     }
 
@@ -53,11 +42,11 @@ class EnrollCommandTest {
     void anUnreadableCaCertificateIsNamed() throws Exception {
         Files.writeString(dir.resolve("ca.pem"), "not a certificate");
 
-        int exit = run("enroll", "--marketplace", "localhost:1", "--ca-cert", dir.resolve("ca.pem").toString(),
+        int exit = cli.run("enroll", "--marketplace", "localhost:1", "--ca-cert", dir.resolve("ca.pem").toString(),
                 "--token", "assay_enroll_x", "--state-dir", dir.resolve("state").toString());
 
         assertThat(exit).isEqualTo(EnrollCommand.LOCAL);
-        assertThat(err.toString()).contains("cannot read --ca-cert").doesNotContain("Exception");
+        assertThat(cli.err()).contains("cannot read --ca-cert").doesNotContain("Exception");
     }
 
     @Test
@@ -65,17 +54,17 @@ class EnrollCommandTest {
         Path ca = dir.resolve("ca.pem");
         Files.writeString(ca, new SelfSignedCa().pem());
 
-        int exit = run("enroll", "--marketplace", "no-port-here", "--ca-cert", ca.toString(),
+        int exit = cli.run("enroll", "--marketplace", "no-port-here", "--ca-cert", ca.toString(),
                 "--token", "assay_enroll_x", "--state-dir", dir.resolve("state").toString());
 
         assertThat(exit).isEqualTo(EnrollCommand.REFUSED);
-        assertThat(err.toString()).contains("host:port");
+        assertThat(cli.err()).contains("host:port");
     }
 
     @Test
     void helpListsEnroll() {
-        run("--help");
+        cli.run("--help");
 
-        assertThat(out.toString()).contains("enroll");
+        assertThat(cli.out()).contains("enroll");
     }
 }

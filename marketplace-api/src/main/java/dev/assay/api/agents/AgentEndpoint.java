@@ -2,19 +2,24 @@ package dev.assay.api.agents;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import dev.assay.api.market.MarketClock;
+import dev.assay.proto.agent.v1.AgentMessage;
 import dev.assay.proto.agent.v1.AgentServiceGrpc;
 import dev.assay.proto.agent.v1.EnrollRequest;
 import dev.assay.proto.agent.v1.EnrollResponse;
+import dev.assay.proto.agent.v1.MarketplaceMessage;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 
 /**
- * The agents' gRPC service ({@code assay.agent.v1.AgentService}). {@code Enroll} is here; the {@code Connect}
- * stream (heartbeats, reports, pod commands over mutual TLS) is the next part of issue [4] and answers
- * UNIMPLEMENTED until then, as gRPC does for any method a server does not offer.
+ * The agents' gRPC service ({@code assay.agent.v1.AgentService}): {@code Enroll}, and the {@code Connect} stream
+ * over mutual TLS ({@link HostCertificateInterceptor} has checked the host certificate before a stream reaches
+ * {@link #connect}).
  */
 @Singleton
 class AgentEndpoint extends AgentServiceGrpc.AgentServiceImplBase {
@@ -24,10 +29,27 @@ class AgentEndpoint extends AgentServiceGrpc.AgentServiceImplBase {
 
     private final Enrollment enrollment;
     private final AgentCertificateAuthority authority;
+    private final AgentSessions sessions;
+    private final MarketClock clock;
+    private final Duration heartbeatInterval;
 
-    AgentEndpoint(Enrollment enrollment, AgentCertificateAuthority authority) {
+    AgentEndpoint(Enrollment enrollment, AgentCertificateAuthority authority, AgentSessions sessions,
+            MarketClock clock, @Value("${assay.agents.heartbeat-interval:10s}") Duration heartbeatInterval) {
         this.enrollment = enrollment;
         this.authority = authority;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.heartbeatInterval = heartbeatInterval;
+    }
+
+    @Override
+    public StreamObserver<AgentMessage> connect(StreamObserver<MarketplaceMessage> responses) {
+        HostIdentity host = HostIdentity.CURRENT.get();
+        if (host == null) {
+            // Only reachable if the interceptor were not installed: never serve a stream without an identity.
+            throw Status.UNAUTHENTICATED.withDescription("no host certificate").asRuntimeException();
+        }
+        return new AgentConnection(host, responses, sessions, heartbeatInterval, clock::now);
     }
 
     @Override

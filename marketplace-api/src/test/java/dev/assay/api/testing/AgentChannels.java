@@ -5,6 +5,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
 import io.micronaut.context.ApplicationContext;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
@@ -20,6 +23,21 @@ public final class AgentChannels {
         try {
             return NettyChannelBuilder.forAddress("localhost", port)
                     .sslContext(GrpcSslContexts.forClient().trustManager(ca.caCertificate()).build())
+                    .build();
+        } catch (SSLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A channel that presents {@code key} and {@code chain}: an enrolled agent, or an impostor. */
+    public static ManagedChannel withCertificate(ApplicationContext context, PrivateKey key,
+            List<X509Certificate> chain) {
+        AgentCertificateAuthority ca = context.getBean(AgentCertificateAuthority.class);
+        int port = context.getProperty("grpc.server.port", Integer.class).orElseThrow();
+        try {
+            return NettyChannelBuilder.forAddress("localhost", port)
+                    .sslContext(GrpcSslContexts.forClient().trustManager(ca.caCertificate())
+                            .keyManager(key, chain.toArray(X509Certificate[]::new)).build())
                     .build();
         } catch (SSLException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,86 @@
+package dev.assay.api.agents;
+
+import dev.assay.proto.agent.v1.MarketplaceMessage;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The agents connected to this instance, one stream per host: a second {@code Connect} for a host replaces the
+ * first, whose stream is closed (an agent that reconnected after a network blip must not be talked to twice).
+ * In-process for now; the live state moves to Redis with scale-out (issue [5]).
+ */
+@Singleton
+class AgentSessions {
+
+    /** A connected agent: its stream to write to and when it was last heard from. */
+    static final class Session {
+        final String id;
+        final HostIdentity host;
+        final StreamObserver<MarketplaceMessage> stream;
+        volatile Instant lastHeard;
+        volatile long lastHeartbeat = -1;
+        /** Whether the stream to the agent was ended; guarded by {@code stream}. */
+        private boolean ended;
+
+        Session(String id, HostIdentity host, StreamObserver<MarketplaceMessage> stream, Instant now) {
+            this.id = id;
+            this.host = host;
+            this.stream = stream;
+            this.lastHeard = now;
+        }
+
+        /** Writes to the agent; false once the stream was ended (by either side, or by a newer session). */
+        boolean send(MarketplaceMessage message) {
+            synchronized (stream) {
+                if (ended) {
+                    return false;
+                }
+                stream.onNext(message);
+                return true;
+            }
+        }
+
+        /** Ends the stream to the agent, once: OK completes it, anything else fails it with that status. */
+        void end(Status status) {
+            synchronized (stream) {
+                if (ended) {
+                    return;
+                }
+                ended = true;
+                if (status.isOk()) {
+                    stream.onCompleted();
+                } else {
+                    stream.onError(status.asRuntimeException());
+                }
+            }
+        }
+    }
+
+    private final Map<String, Session> byHost = new ConcurrentHashMap<>();
+
+    /** Makes {@code session} the host's one session, closing the one it replaces. */
+    void open(Session session) {
+        Session replaced = byHost.put(session.host.hostId(), session);
+        if (replaced != null && replaced != session) {
+            replaced.end(Status.ABORTED.withDescription("replaced by a newer session of this host"));
+        }
+    }
+
+    /** Forgets {@code session} if it is still the host's current one. */
+    void close(Session session) {
+        byHost.remove(session.host.hostId(), session);
+    }
+
+    Optional<Session> of(String hostId) {
+        return Optional.ofNullable(byHost.get(hostId));
+    }
+
+    int connected() {
+        return byHost.size();
+    }
+}

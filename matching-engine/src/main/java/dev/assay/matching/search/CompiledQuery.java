@@ -224,19 +224,35 @@ final class CompiledQuery {
     }
 
     private static Comparator<Candidate.Snapshot> comparator(List<SortKey> keys) {
-        Comparator<Candidate.Snapshot> order = null;
-        for (int i = 0; i < keys.size(); i++) {
-            int index = i;
-            SortKey key = keys.get(i);
-            Comparator<Candidate.Snapshot> next = key.field().kind() == OfferField.Kind.TEXT
-                    ? Comparator.comparing(s -> s.texts()[index])
-                    : Comparator.comparingDouble(s -> s.numbers()[index]);
-            if (key.descending()) {
-                next = next.reversed();
+        return new OfferOrder(keys);
+    }
+
+    /**
+     * The query's sort keys, then host id. Written out rather than chained from {@code Comparator.comparing}:
+     * the bounded heap compares on every match, and the chained lambdas cost more than the walk itself.
+     */
+    private static final class OfferOrder implements Comparator<Candidate.Snapshot> {
+        private final boolean[] text;
+        private final boolean[] descending;
+
+        OfferOrder(List<SortKey> keys) {
+            text = new boolean[keys.size()];
+            descending = new boolean[keys.size()];
+            for (int k = 0; k < keys.size(); k++) {
+                text[k] = keys.get(k).field().kind() == OfferField.Kind.TEXT;
+                descending[k] = keys.get(k).descending();
             }
-            order = order == null ? next : order.thenComparing(next);
         }
-        Comparator<Candidate.Snapshot> byHost = Comparator.comparing(s -> s.host().id());
-        return order == null ? byHost : order.thenComparing(byHost);
+
+        @Override
+        public int compare(Candidate.Snapshot a, Candidate.Snapshot b) {
+            for (int k = 0; k < text.length; k++) {
+                int order = text[k] ? a.texts()[k].compareTo(b.texts()[k]) : Double.compare(a.numbers()[k], b.numbers()[k]);
+                if (order != 0) {
+                    return descending[k] ? -order : order;
+                }
+            }
+            return a.host().id().compareTo(b.host().id());
+        }
     }
 }

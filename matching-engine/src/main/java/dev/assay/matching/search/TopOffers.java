@@ -22,7 +22,7 @@ final class TopOffers {
         this.compiled = compiled;
         this.keys = query.order();
         this.limit = query.limit();
-        this.best = new PriorityQueue<>(limit + 1, compiled.order.reversed());
+        this.best = new PriorityQueue<>(limit + 1, (a, b) -> compiled.order.compare(b, a));
         this.scratch = new Candidate.Snapshot(null, 0, null, 0, new double[keys.size()], new String[keys.size()]);
     }
 

@@ -22,6 +22,8 @@ final class CompiledQuery {
     private final Test[] tests;
     /** Host-level number filters with one bound, checked against a model's range before its rows. */
     private final List<Filter> rangeFilters = new ArrayList<>();
+    /** Host-level filters a sorted walk can narrow with {@link FieldMasks}. */
+    private final List<FieldMasks.MaskFilter> maskFilters = new ArrayList<>();
     private final List<String> models;
     private final double[] numGpusMin = {1};
     private final double[] numGpusMax = {Integer.MAX_VALUE};
@@ -50,6 +52,9 @@ final class CompiledQuery {
                 continue;
             }
             compiled.add(test(filter));
+            if (!filter.field().dependsOnOfferSize()) {
+                maskFilters.add(maskFilter(filter));
+            }
             if (filter.field().kind() != OfferField.Kind.TEXT && !filter.field().dependsOnOfferSize()
                     && !filter.op().isList() && filter.op() != Comparison.NE) {
                 rangeFilters.add(filter);
@@ -96,6 +101,19 @@ final class CompiledQuery {
             return value.equals("true") ? 1 : 0;
         }
         return filter.field().kind() == OfferField.Kind.VERSION ? Versions.encode(value) : Double.parseDouble(value);
+    }
+
+    /** The host-level filters, values parsed, for {@link FieldMasks}. */
+    List<FieldMasks.MaskFilter> maskFilters() {
+        return maskFilters;
+    }
+
+    private static FieldMasks.MaskFilter maskFilter(Filter filter) {
+        if (filter.field().kind() == OfferField.Kind.TEXT) {
+            return new FieldMasks.MaskFilter(filter.field(), filter.op(),
+                    filter.values().stream().map(String::intern).toArray(String[]::new), Double.NaN);
+        }
+        return new FieldMasks.MaskFilter(filter.field(), filter.op(), null, filter.op().isList() ? Double.NaN : boundOf(filter));
     }
 
     /** Whether num_gpus terms size the offers (else an offer gives all the host's free GPUs). */

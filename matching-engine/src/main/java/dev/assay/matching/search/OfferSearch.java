@@ -6,6 +6,7 @@ import dev.assay.matching.inventory.InventorySnapshot;
 import dev.assay.pricing.Money;
 import dev.assay.pricing.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -69,13 +70,20 @@ public final class OfferSearch {
                         .orElseThrow());
             }
         }
-        // Models whose best host is best go first, so the others usually stop at their first host.
-        models.sort((a, b) -> bound.compareGoodness(b.bestBound(bound), a.bestBound(bound)));
+        // Models whose best host is best go first, so the others usually stop at their first host. Each
+        // model's best bound is read once: the sort compares each several times.
+        double[] best = new double[models.size()];
+        Integer[] byBest = new Integer[models.size()];
+        for (int m = 0; m < best.length; m++) {
+            best[m] = models.get(m).bestBound(bound);
+            byBest[m] = m;
+        }
+        Arrays.sort(byBest, (a, b) -> bound.compareGoodness(best[b], best[a]));
         TopOffers top = new TopOffers(compiled, query);
         boolean exact = true;
         int minSize = compiled.minOfferSize();
-        for (SortedOffers model : models) {
-            exact &= model.walk(bound, minSize, top);
+        for (int m : byBest) {
+            exact &= models.get(m).walk(bound, minSize, compiled.maskFilters(), top);
         }
         return new SearchResult(top.offers(), top.matched(), query, exact);
     }

@@ -1,7 +1,9 @@
 package dev.assay.matching.search;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,6 +21,10 @@ final class SortedOffers {
     private final int[] byFree;
     private final int[] firstWithFree;
     private final ConcurrentHashMap<Bound.Key, int[]> orders = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<MasksKey, FieldMasks> masks = new ConcurrentHashMap<>();
+
+    /** An order and a field filtered on while walking it. */
+    private record MasksKey(Bound.Key order, OfferField field) {}
 
     SortedOffers(OfferColumns columns) {
         this.columns = columns;
@@ -47,13 +53,14 @@ final class SortedOffers {
     }
 
     /**
-     * Offers the model's rows that have a free GPU to {@code top}: only those with at least {@code minSize} free GPUs when they
-     * are few; else in the order of {@code bound}, best first, until no later row can beat the worst offer
-     * {@code top} keeps.
+     * Offers the model's rows that have a free GPU to {@code top}: only those with at least {@code minSize} free
+     * GPUs when they are few; else in the order of {@code bound}, best first, skipping the positions that the
+     * {@link FieldMasks} of {@code filters} rule out, until no later row can beat the worst offer {@code top}
+     * keeps.
      *
      * @return whether every row that could match was read (so the match count is exact)
      */
-    boolean walk(Bound bound, int minSize, TopOffers top) {
+    boolean walk(Bound bound, int minSize, List<FieldMasks.MaskFilter> filters, TopOffers top) {
         int n = columns.size();
         int from = minSize < firstWithFree.length ? firstWithFree[minSize] : n;
         if (minSize > 1 && (n - from) * FEW_ENOUGH_FREE_DIVISOR <= n) {
@@ -63,6 +70,14 @@ final class SortedOffers {
             return true;
         }
         int[] order = order(bound);
+        List<FieldMasks.Term> terms = new ArrayList<>(filters.size() + 1);
+        for (FieldMasks.MaskFilter filter : filters) {
+            masks(bound.key(), order, filter.field()).addTerms(filter, terms);
+        }
+        return terms.isEmpty() ? walkEvery(order, bound, top) : walkMasked(order, bound, terms.toArray(FieldMasks.Term[]::new), top);
+    }
+
+    private boolean walkEvery(int[] order, Bound bound, TopOffers top) {
         int rows = order.length;
         for (int j = 0; j < rows; j++) {
             int i = order[bound.descending() ? rows - 1 - j : j];
@@ -72,6 +87,43 @@ final class SortedOffers {
             top.consider(columns, i);
         }
         return true;
+    }
+
+    /**
+     * {@link #walkEvery} reading only the positions whose bits survive the AND of {@code terms}, 64 at a time;
+     * a word's first position (in walk order) is checked against the bound before its rows, so a walk whose
+     * candidates are sparse still stops where the full walk would.
+     */
+    private boolean walkMasked(int[] order, Bound bound, FieldMasks.Term[] terms, TopOffers top) {
+        int rows = order.length;
+        int words = FieldMasks.words(rows);
+        boolean descending = bound.descending();
+        long lastWord = (rows & 63) == 0 ? -1L : (1L << rows) - 1;
+        for (int step = 0; step < words; step++) {
+            int w = descending ? words - 1 - step : step;
+            int first = descending ? Math.min(rows - 1, (w << 6) + 63) : w << 6;
+            if (top.full() && bound.cannotBeat(bound.of(columns, order[first]), top.worstFirstKey())) {
+                return false;
+            }
+            long bits = w == words - 1 ? lastWord : -1L;
+            for (int t = 0; t < terms.length && bits != 0; t++) {
+                bits &= terms[t].word(w);
+            }
+            while (bits != 0) {
+                int bit = descending ? 63 - Long.numberOfLeadingZeros(bits) : Long.numberOfTrailingZeros(bits);
+                bits &= ~(1L << bit);
+                int i = order[(w << 6) + bit];
+                if (top.full() && bound.cannotBeat(bound.of(columns, i), top.worstFirstKey())) {
+                    return false;
+                }
+                top.consider(columns, i);
+            }
+        }
+        return true;
+    }
+
+    private FieldMasks masks(Bound.Key key, int[] order, OfferField field) {
+        return masks.computeIfAbsent(new MasksKey(key, field), k -> FieldMasks.of(columns, order, field));
     }
 
     private int[] order(Bound bound) {

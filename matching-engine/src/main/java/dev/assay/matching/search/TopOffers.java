@@ -1,6 +1,5 @@
 package dev.assay.matching.search;
 
-import dev.assay.matching.inventory.Host;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -15,7 +14,8 @@ final class TopOffers {
     private final List<SortKey> keys;
     private final int limit;
     private final PriorityQueue<Candidate.Snapshot> best;
-    private final Candidate.Snapshot scratch;
+    /** The row being considered; swapped with the evicted worst, so a search allocates at most limit + 1. */
+    private Candidate.Snapshot scratch;
     private int matched;
 
     TopOffers(CompiledQuery compiled, OfferQuery query) {
@@ -23,7 +23,7 @@ final class TopOffers {
         this.keys = query.order();
         this.limit = query.limit();
         this.best = new PriorityQueue<>(limit + 1, (a, b) -> compiled.order.compare(b, a));
-        this.scratch = new Candidate.Snapshot(null, 0, null, 0, new double[keys.size()], new String[keys.size()]);
+        this.scratch = new Candidate.Snapshot(keys.size());
     }
 
     /** Row {@code i} of {@code columns}: counted and kept if it is an offer of the query and among the best. */
@@ -33,12 +33,14 @@ final class TopOffers {
             return;
         }
         matched++;
-        Candidate.Snapshot current = fill(columns, i, size);
+        fill(columns, i, size);
         if (best.size() < limit) {
-            best.add(current.copy());
-        } else if (compiled.order.compare(current, best.peek()) < 0) {
-            best.poll();
-            best.add(current.copy());
+            best.add(scratch);
+            scratch = new Candidate.Snapshot(keys.size());
+        } else if (compiled.order.compare(scratch, best.peek()) < 0) {
+            Candidate.Snapshot evicted = best.poll();
+            best.add(scratch);
+            scratch = evicted;
         }
     }
 
@@ -67,7 +69,7 @@ final class TopOffers {
         return offers;
     }
 
-    private Candidate.Snapshot fill(OfferColumns columns, int i, int gpus) {
+    private void fill(OfferColumns columns, int i, int gpus) {
         for (int k = 0; k < keys.size(); k++) {
             OfferField field = keys.get(k).field();
             if (field.kind() == OfferField.Kind.TEXT) {
@@ -76,7 +78,6 @@ final class TopOffers {
                 scratch.numbers()[k] = columns.number(field, i, gpus);
             }
         }
-        Host host = columns.hosts[i];
-        return new Candidate.Snapshot(columns, i, host, gpus, scratch.numbers(), scratch.texts());
+        scratch.reset(columns, i, gpus);
     }
 }

@@ -70,6 +70,11 @@ final class SortedOffers {
             return true;
         }
         int[] order = order(bound);
+        if (order.length == 0 || top.full()
+                && bound.cannotBeat(bound.of(columns, order[bound.descending() ? order.length - 1 : 0]), top.worstFirstKey())) {
+            // The usual case for all models but the first: nothing here can beat the list; no bitsets to look up.
+            return order.length == 0;
+        }
         List<FieldMasks.Term> terms = new ArrayList<>(filters.size() + 1);
         for (FieldMasks.MaskFilter filter : filters) {
             masks(bound.key(), order, filter.field()).addTerms(filter, terms);

@@ -2,18 +2,21 @@ package dev.assay.matching.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
- * The best {@code limit} offers seen so far, in a bounded heap whose head is the worst kept, so a better
- * offer can replace it; and how many offers matched. One per search; not thread-safe.
+ * The best {@code limit} offers seen so far, kept sorted (best first) so that the worst is the last and the
+ * list needs no sort at the end; and how many offers matched. A sorted walk hands offers over nearly in
+ * order, so most insertions append after one comparison; any other lands by binary search and an array
+ * copy of at most {@link OfferQuery#MAX_LIMIT} references. One per search; not thread-safe.
  */
 final class TopOffers {
 
     private final CompiledQuery compiled;
     private final List<SortKey> keys;
     private final int limit;
-    private final PriorityQueue<Candidate.Snapshot> best;
+    /** Best first; {@code kept[count - 1]} is the worst kept. */
+    private final Candidate.Snapshot[] kept;
+    private int count;
     /** The row being considered; swapped with the evicted worst, so a search allocates at most limit + 1. */
     private Candidate.Snapshot scratch;
     private int matched;
@@ -22,7 +25,7 @@ final class TopOffers {
         this.compiled = compiled;
         this.keys = query.order();
         this.limit = query.limit();
-        this.best = new PriorityQueue<>(limit + 1, (a, b) -> compiled.order.compare(b, a));
+        this.kept = new Candidate.Snapshot[limit];
         this.scratch = new Candidate.Snapshot(keys.size());
     }
 
@@ -34,24 +37,41 @@ final class TopOffers {
         }
         matched++;
         fill(columns, i, size);
-        if (best.size() < limit) {
-            best.add(scratch);
-            scratch = new Candidate.Snapshot(keys.size());
-        } else if (compiled.order.compare(scratch, best.peek()) < 0) {
-            Candidate.Snapshot evicted = best.poll();
-            best.add(scratch);
-            scratch = evicted;
+        Candidate.Snapshot evicted = null;
+        if (count == limit) {
+            if (compiled.order.compare(scratch, kept[count - 1]) >= 0) {
+                return;
+            }
+            evicted = kept[--count];
         }
+        int at = count;
+        if (count > 0 && compiled.order.compare(scratch, kept[count - 1]) < 0) {
+            int low = 0;
+            int high = count - 1;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (compiled.order.compare(kept[mid], scratch) < 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            at = low;
+            System.arraycopy(kept, at, kept, at + 1, count - at);
+        }
+        kept[at] = scratch;
+        count++;
+        scratch = evicted != null ? evicted : new Candidate.Snapshot(keys.size());
     }
 
     /** Whether {@code limit} offers are kept, so only a better one gets in. */
     boolean full() {
-        return best.size() >= limit;
+        return count >= limit;
     }
 
     /** The first sort key's reading of the worst offer kept; call only when {@link #full()} and sorted by a number. */
     double worstFirstKey() {
-        return best.peek().numbers()[0];
+        return kept[count - 1].numbers()[0];
     }
 
     int matched() {
@@ -60,10 +80,9 @@ final class TopOffers {
 
     /** The kept offers, best first. */
     List<Offer> offers() {
-        List<Candidate.Snapshot> ordered = new ArrayList<>(best);
-        ordered.sort(compiled.order);
-        List<Offer> offers = new ArrayList<>(ordered.size());
-        for (Candidate.Snapshot s : ordered) {
+        List<Offer> offers = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            Candidate.Snapshot s = kept[k];
             offers.add(s.columns().offer(s.row(), s.gpuCount()));
         }
         return offers;

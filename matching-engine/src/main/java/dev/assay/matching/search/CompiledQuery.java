@@ -21,7 +21,7 @@ final class CompiledQuery {
 
     private final Test[] tests;
     /** Host-level number filters with one bound, checked against a model's range before its rows. */
-    private final List<Filter> rangeFilters = new ArrayList<>();
+    private final List<FieldMasks.MaskFilter> rangeFilters = new ArrayList<>();
     /** Host-level filters a sorted walk can narrow with {@link FieldMasks}. */
     private final List<FieldMasks.MaskFilter> maskFilters = new ArrayList<>();
     private final List<String> models;
@@ -30,6 +30,8 @@ final class CompiledQuery {
     private final List<double[]> numGpusExact = new ArrayList<>();
     private final List<double[]> numGpusExcluded = new ArrayList<>();
     private final boolean sizesToQuery;
+    /** Whether a filter reads the offer's size (price, value): such filters have no bitsets. */
+    private boolean sizedTests;
     final Comparator<Candidate.Snapshot> order;
 
     CompiledQuery(OfferQuery query, InventorySnapshot snapshot) {
@@ -52,12 +54,14 @@ final class CompiledQuery {
                 continue;
             }
             compiled.add(test(filter));
-            if (!filter.field().dependsOnOfferSize()) {
-                maskFilters.add(maskFilter(filter));
+            if (filter.field().dependsOnOfferSize()) {
+                sizedTests = true;
+                continue;
             }
-            if (filter.field().kind() != OfferField.Kind.TEXT && !filter.field().dependsOnOfferSize()
-                    && !filter.op().isList() && filter.op() != Comparison.NE) {
-                rangeFilters.add(filter);
+            FieldMasks.MaskFilter parsed = maskFilter(filter);
+            maskFilters.add(parsed);
+            if (filter.field().kind() != OfferField.Kind.TEXT && !filter.op().isList() && filter.op() != Comparison.NE) {
+                rangeFilters.add(parsed);
             }
         }
         this.tests = compiled.toArray(Test[]::new);
@@ -79,9 +83,9 @@ final class CompiledQuery {
         if (!columns.anyOffer()) {
             return false;
         }
-        for (Filter filter : rangeFilters) {
+        for (FieldMasks.MaskFilter filter : rangeFilters) {
             double[] range = columns.range(filter.field());
-            double bound = boundOf(filter);
+            double bound = filter.number();
             boolean possible = switch (filter.op()) {
                 case GE, GT -> filter.op().holds(Double.compare(range[1], bound));
                 case LE, LT -> filter.op().holds(Double.compare(range[0], bound));
@@ -101,6 +105,14 @@ final class CompiledQuery {
             return value.equals("true") ? 1 : 0;
         }
         return filter.field().kind() == OfferField.Kind.VERSION ? Versions.encode(value) : Double.parseDouble(value);
+    }
+
+    /**
+     * Whether every filter but num_gpus is host-level, so that bitsets holding exactly the rows that pass each
+     * of them make {@link #matches} redundant.
+     */
+    boolean onlyHostLevelFilters() {
+        return !sizedTests;
     }
 
     /** The host-level filters, values parsed, for {@link FieldMasks}. */
@@ -188,9 +200,9 @@ final class CompiledQuery {
     private static List<String> modelsNamed(InventorySnapshot snapshot, List<String> names) {
         List<String> models = new ArrayList<>();
         for (String model : snapshot.gpuModels()) {
-            String display = Texts.normalise(snapshot.hostsWithGpuModel(model).getFirst().gpuDisplayName());
-            String id = model.toUpperCase(Locale.ROOT);
-            if (names.contains(id) || names.contains(display)) {
+            // The catalogue id first: normalising the display name costs more, and is rarely needed.
+            if (names.contains(model.toUpperCase(Locale.ROOT))
+                    || names.contains(Texts.normalise(snapshot.hostsWithGpuModel(model).getFirst().gpuDisplayName()))) {
                 models.add(model);
             }
         }

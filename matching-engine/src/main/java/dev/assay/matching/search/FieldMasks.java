@@ -102,13 +102,15 @@ final class FieldMasks {
 
     /**
      * Adds to {@code terms} what narrows the walk for {@code filter}: nothing when the bitsets cannot narrow it
-     * (a field with too many texts, {@code !=} on a number, a threshold no cut narrows). A positive text filter
-     * whose values the model lacks adds a term with no position.
+     * (a field with too many texts, {@code !=} or a list on a number, a threshold no cut narrows). A positive
+     * text filter whose values the model lacks adds a term with no position.
+     *
+     * @return whether the rows left by the terms added are exactly those that pass {@code filter}
      */
-    void addTerms(MaskFilter filter, List<Term> terms) {
+    boolean addTerms(MaskFilter filter, List<Term> terms) {
         if (filter.texts() != null) {
             if (byText == null) {
-                return;
+                return false;
             }
             List<long[]> present = new ArrayList<>(filter.texts().length);
             for (String value : filter.texts()) {
@@ -121,7 +123,7 @@ final class FieldMasks {
             if (positive || !present.isEmpty()) {
                 terms.add(new Term(present.toArray(long[][]::new), !positive));
             }
-            return;
+            return true;
         }
         double bound = filter.number();
         Comparison op = filter.op();
@@ -132,7 +134,10 @@ final class FieldMasks {
             addAtLeast(bound, op, terms);
         } else if (op == Comparison.LE || op == Comparison.LT) {
             addAtMost(bound, op, terms);
+        } else {
+            return false;
         }
+        return exact;
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.assay.matching.inventory.InventorySnapshot;
 import dev.assay.pricing.Money;
 import dev.assay.pricing.Value;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,19 +70,27 @@ public final class OfferSearch {
             }
         }
         // Models whose best host is best go first, so the others usually stop at their first host. Each
-        // model's best bound is read once: the sort compares each several times.
-        double[] best = new double[models.size()];
-        Integer[] byBest = new Integer[models.size()];
-        for (int m = 0; m < best.length; m++) {
-            best[m] = models.get(m).bestBound(bound);
-            byBest[m] = m;
+        // model's best bound is read once; an insertion sort (stable, as few as 8 models) costs less than a sort
+        // of boxed indices.
+        int count = models.size();
+        double[] best = new double[count];
+        int[] byBest = new int[count];
+        for (int m = 0; m < count; m++) {
+            double bestOfM = models.get(m).bestBound(bound);
+            int at = m;
+            while (at > 0 && bound.compareGoodness(bestOfM, best[at - 1]) > 0) {
+                best[at] = best[at - 1];
+                byBest[at] = byBest[at - 1];
+                at--;
+            }
+            best[at] = bestOfM;
+            byBest[at] = m;
         }
-        Arrays.sort(byBest, (a, b) -> bound.compareGoodness(best[b], best[a]));
         TopOffers top = new TopOffers(compiled, query);
         boolean exact = true;
         int minSize = compiled.minOfferSize();
         for (int m : byBest) {
-            exact &= models.get(m).walk(bound, minSize, compiled.maskFilters(), top);
+            exact &= models.get(m).walk(bound, minSize, compiled.maskFilters(), compiled.onlyHostLevelFilters(), top);
         }
         return new SearchResult(top.offers(), top.matched(), query, exact);
     }

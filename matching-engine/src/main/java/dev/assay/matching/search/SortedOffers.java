@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One GPU model's offer rows ({@link OfferColumns}) in sorted orders, for {@link OfferSearch#searchTop}: by
  * free GPUs (so a query for 8-GPU offers reads only the hosts with 8 free), and, built on first use, by each
  * sort key a query has asked for. Kept by the snapshot per model, like the columns, until the model's hosts
- * change. Thread-safe: orders are computed at most a few times when threads race, and never change.
+ * change. Thread-safe: orders and bitsets are computed at most a few times when threads race, and never change.
  */
 final class SortedOffers {
 
@@ -20,11 +20,11 @@ final class SortedOffers {
     private final OfferColumns columns;
     private final int[] byFree;
     private final int[] firstWithFree;
-    private final ConcurrentHashMap<Bound.Key, int[]> orders = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<MasksKey, FieldMasks> masks = new ConcurrentHashMap<>();
-
-    /** An order and a field filtered on while walking it. */
-    private record MasksKey(Bound.Key order, OfferField field) {}
+    private static final int FIELDS = OfferField.values().length;
+    /** Orders by {@link Bound.Key#slot()}: an array index, not a map lookup, since a search asks once per model. */
+    private final AtomicReferenceArray<int[]> orders = new AtomicReferenceArray<>(Bound.Key.SLOTS);
+    /** Bitsets by order slot × {@link #FIELDS} + the filtered field's ordinal. */
+    private final AtomicReferenceArray<FieldMasks> masks = new AtomicReferenceArray<>(Bound.Key.SLOTS * FIELDS);
 
     SortedOffers(OfferColumns columns) {
         this.columns = columns;
@@ -56,11 +56,12 @@ final class SortedOffers {
      * Offers the model's rows that have a free GPU to {@code top}: only those with at least {@code minSize} free
      * GPUs when they are few; else in the order of {@code bound}, best first, skipping the positions that the
      * {@link FieldMasks} of {@code filters} rule out, until no later row can beat the worst offer {@code top}
-     * keeps.
+     * keeps. Where the query's filters are all {@code hostLevelOnly} and their bitsets exact, the rows left pass
+     * them and are not tested again.
      *
      * @return whether every row that could match was read (so the match count is exact)
      */
-    boolean walk(Bound bound, int minSize, List<FieldMasks.MaskFilter> filters, TopOffers top) {
+    boolean walk(Bound bound, int minSize, List<FieldMasks.MaskFilter> filters, boolean hostLevelOnly, TopOffers top) {
         int n = columns.size();
         int from = minSize < firstWithFree.length ? firstWithFree[minSize] : n;
         if (minSize > 1 && (n - from) * FEW_ENOUGH_FREE_DIVISOR <= n) {
@@ -76,10 +77,12 @@ final class SortedOffers {
             return order.length == 0;
         }
         List<FieldMasks.Term> terms = new ArrayList<>(filters.size() + 1);
+        boolean exact = hostLevelOnly;
         for (FieldMasks.MaskFilter filter : filters) {
-            masks(bound.key(), order, filter.field()).addTerms(filter, terms);
+            exact &= masks(bound.key(), order, filter.field()).addTerms(filter, terms);
         }
-        return terms.isEmpty() ? walkEvery(order, bound, top) : walkMasked(order, bound, terms.toArray(FieldMasks.Term[]::new), top);
+        return terms.isEmpty() ? walkEvery(order, bound, top)
+                : walkMasked(order, bound, terms.toArray(FieldMasks.Term[]::new), exact, top);
     }
 
     private boolean walkEvery(int[] order, Bound bound, TopOffers top) {
@@ -97,9 +100,10 @@ final class SortedOffers {
     /**
      * {@link #walkEvery} reading only the positions whose bits survive the AND of {@code terms}, 64 at a time;
      * a word's first position (in walk order) is checked against the bound before its rows, so a walk whose
-     * candidates are sparse still stops where the full walk would.
+     * candidates are sparse still stops where the full walk would. {@code passing}: the bits are exactly the
+     * rows that pass the filters.
      */
-    private boolean walkMasked(int[] order, Bound bound, FieldMasks.Term[] terms, TopOffers top) {
+    private boolean walkMasked(int[] order, Bound bound, FieldMasks.Term[] terms, boolean passing, TopOffers top) {
         int rows = order.length;
         int words = FieldMasks.words(rows);
         boolean descending = bound.descending();
@@ -121,23 +125,42 @@ final class SortedOffers {
                 if (top.full() && bound.cannotBeat(bound.of(columns, i), top.worstFirstKey())) {
                     return false;
                 }
-                top.consider(columns, i);
+                if (passing) {
+                    top.considerPassing(columns, i);
+                } else {
+                    top.consider(columns, i);
+                }
             }
         }
         return true;
     }
 
     private FieldMasks masks(Bound.Key key, int[] order, OfferField field) {
-        return masks.computeIfAbsent(new MasksKey(key, field), k -> FieldMasks.of(columns, order, field));
+        int slot = key.slot() * FIELDS + field.ordinal();
+        FieldMasks known = masks.get(slot);
+        if (known == null) {
+            // Racing threads may both build them; they are equal and immutable, so either is right.
+            known = FieldMasks.of(columns, order, field);
+            masks.compareAndSet(slot, null, known);
+        }
+        return known;
     }
 
     private int[] order(Bound bound) {
-        // Rows with no free GPU (or no offer: their free count reads 0) are never offers: left out.
-        return orders.computeIfAbsent(bound.key(), key -> Arrays.stream(byFree, firstWithFree[1], byFree.length)
-                .boxed()
-                .sorted(Comparator.comparingDouble(i -> key.sortValue(columns, i)))
-                .mapToInt(Integer::intValue)
-                .toArray());
+        Bound.Key key = bound.key();
+        int[] known = orders.get(key.slot());
+        if (known == null) {
+            // Rows with no free GPU (or no offer: their free count reads 0) are never offers: left out.
+            known = Arrays.stream(byFree, firstWithFree[1], byFree.length)
+                    .boxed()
+                    .sorted(Comparator.comparingDouble(i -> key.sortValue(columns, i)))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+            if (!orders.compareAndSet(key.slot(), null, known)) {
+                known = orders.get(key.slot());
+            }
+        }
+        return known;
     }
 
     private static Integer[] rows(int n) {
@@ -168,6 +191,14 @@ final class SortedOffers {
 
         /** An order kept per model: the basis, and the field for {@link Basis#FIELD}. */
         record Key(Basis basis, OfferField field) {
+            /** How many orders a model can keep: one per basis other than FIELD, one per field. */
+            static final int SLOTS = Basis.values().length - 1 + OfferField.values().length;
+
+            /** This order's index among {@link #SLOTS}. */
+            int slot() {
+                return basis == Basis.FIELD ? Basis.values().length - 1 + field.ordinal() : basis.ordinal() - 1;
+            }
+
             double sortValue(OfferColumns c, int i) {
                 return switch (basis) {
                     case FIELD -> c.numbers(field)[i];

@@ -35,6 +35,18 @@ final class TopOffers {
         if (size == 0 || !compiled.matches(columns, i, size)) {
             return;
         }
+        keep(columns, i, size);
+    }
+
+    /** {@link #consider} for a row known to pass every filter but the offer's size. */
+    void considerPassing(OfferColumns columns, int i) {
+        int size = compiled.offerSize(columns.freeGpus[i], columns.minGpusPerPod[i]);
+        if (size != 0) {
+            keep(columns, i, size);
+        }
+    }
+
+    private void keep(OfferColumns columns, int i, int size) {
         matched++;
         fill(columns, i, size);
         Candidate.Snapshot evicted = null;

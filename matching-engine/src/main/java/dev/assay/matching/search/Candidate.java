@@ -9,55 +9,6 @@ import dev.assay.matching.inventory.HostOffer;
  */
 final class Candidate {
 
-    /**
-     * What a matched offer is sorted by, kept for the ones that make the top of the list. Mutable so that a
-     * search reuses the few it needs (the list's size plus one) instead of allocating one per match.
-     */
-    static final class Snapshot {
-        private OfferColumns columns;
-        private int row;
-        private Host host;
-        private int gpuCount;
-        private final double[] numbers;
-        private final String[] texts;
-
-        Snapshot(int keys) {
-            numbers = new double[keys];
-            texts = new String[keys];
-        }
-
-        void reset(OfferColumns columns, int row, int gpuCount) {
-            this.columns = columns;
-            this.row = row;
-            this.host = columns.hosts[row];
-            this.gpuCount = gpuCount;
-        }
-
-        OfferColumns columns() {
-            return columns;
-        }
-
-        int row() {
-            return row;
-        }
-
-        Host host() {
-            return host;
-        }
-
-        int gpuCount() {
-            return gpuCount;
-        }
-
-        double[] numbers() {
-            return numbers;
-        }
-
-        String[] texts() {
-            return texts;
-        }
-    }
-
     Host host;
     HostOffer offer;
     int gpuCount;

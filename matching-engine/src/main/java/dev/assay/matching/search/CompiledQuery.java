@@ -3,7 +3,6 @@ package dev.assay.matching.search;
 import dev.assay.matching.inventory.InventorySnapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,7 +31,6 @@ final class CompiledQuery {
     private final boolean sizesToQuery;
     /** Whether a filter reads the offer's size (price, value): such filters have no bitsets. */
     private boolean sizedTests;
-    final Comparator<Candidate.Snapshot> order;
 
     CompiledQuery(OfferQuery query, InventorySnapshot snapshot) {
         List<Test> compiled = new ArrayList<>();
@@ -67,7 +65,6 @@ final class CompiledQuery {
         this.tests = compiled.toArray(Test[]::new);
         this.models = modelsWanted == null ? List.copyOf(snapshot.gpuModels()) : modelsWanted;
         this.sizesToQuery = sized;
-        this.order = comparator(query.order());
     }
 
     List<String> models() {
@@ -251,38 +248,5 @@ final class CompiledQuery {
                 yield (columns, i, gpus) -> op.holds(Double.compare(columns.number(field, i, gpus), bound));
             }
         };
-    }
-
-    private static Comparator<Candidate.Snapshot> comparator(List<SortKey> keys) {
-        return new OfferOrder(keys);
-    }
-
-    /**
-     * The query's sort keys, then host id. Written out rather than chained from {@code Comparator.comparing}:
-     * the bounded heap compares on every match, and the chained lambdas cost more than the walk itself.
-     */
-    private static final class OfferOrder implements Comparator<Candidate.Snapshot> {
-        private final boolean[] text;
-        private final boolean[] descending;
-
-        OfferOrder(List<SortKey> keys) {
-            text = new boolean[keys.size()];
-            descending = new boolean[keys.size()];
-            for (int k = 0; k < keys.size(); k++) {
-                text[k] = keys.get(k).field().kind() == OfferField.Kind.TEXT;
-                descending[k] = keys.get(k).descending();
-            }
-        }
-
-        @Override
-        public int compare(Candidate.Snapshot a, Candidate.Snapshot b) {
-            for (int k = 0; k < text.length; k++) {
-                int order = text[k] ? a.texts()[k].compareTo(b.texts()[k]) : Double.compare(a.numbers()[k], b.numbers()[k]);
-                if (order != 0) {
-                    return descending[k] ? -order : order;
-                }
-            }
-            return a.host().id().compareTo(b.host().id());
-        }
     }
 }

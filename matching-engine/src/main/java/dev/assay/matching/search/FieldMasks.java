@@ -12,8 +12,8 @@ import java.util.Map;
  * query's filters word by word and reads only the rows left, 64 positions per word, instead of testing every
  * row it passes: "verified, reliability above 0.98, cheapest first" otherwise reads ~30 rejects per match.
  *
- * <p>A bitset is a superset of the rows that pass a filter, never a subset; rows are still tested exactly, so
- * results do not depend on the masks. Text and true/false fields get one bitset per value (none when a field
+ * <p>A bitset is a superset of the rows that pass a filter, never a subset, and the rows left are still tested
+ * unless every bitset of the query says it is exact ({@link #addTerms}), so results do not depend on the masks. Text and true/false fields get one bitset per value (none when a field
  * has more than {@value #MAX_TEXT_VALUES} values in the model). Numbers and versions get cumulative bitsets
  * ("reading ≥ cut", "reading ≤ cut") at up to {@value #MAX_CUTS} cut points: every distinct reading when there
  * are that few (cuda_version, gpu_ram: exact), else quantiles of the model's readings, so a threshold narrows
@@ -67,8 +67,8 @@ final class FieldMasks {
             sorted[p] = readings[order[p]];
         }
         Arrays.sort(sorted);
-        double[] distinct = Arrays.stream(sorted).distinct().toArray();
-        double[] cuts = distinct.length <= MAX_CUTS ? distinct : quantiles(sorted);
+        double[] distinct = distinct(sorted);
+        double[] cuts = distinct != null ? distinct : quantiles(sorted);
         long[][] atLeast = new long[cuts.length][words];
         long[][] atMost = new long[cuts.length][words];
         for (int p = 0; p < rows; p++) {
@@ -85,6 +85,21 @@ final class FieldMasks {
             }
         }
         return new FieldMasks(null, cuts, cuts == distinct, atLeast, atMost);
+    }
+
+    /** The distinct readings, least first, or null when there are more than {@link #MAX_CUTS}. */
+    private static double[] distinct(double[] sorted) {
+        double[] distinct = new double[MAX_CUTS];
+        int count = 0;
+        for (int p = 0; p < sorted.length; p++) {
+            if (count == 0 || Double.compare(sorted[p], distinct[count - 1]) != 0) {
+                if (count == MAX_CUTS) {
+                    return null;
+                }
+                distinct[count++] = sorted[p];
+            }
+        }
+        return Arrays.copyOf(distinct, count);
     }
 
     /** Up to {@link #MAX_CUTS} distinct quantiles of the readings, the least first. */

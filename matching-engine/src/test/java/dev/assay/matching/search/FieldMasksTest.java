@@ -7,10 +7,12 @@ import dev.assay.matching.inventory.InventorySnapshot;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The bitsets a walk ANDs never drop a row that passes the filter (results cannot depend on them), and are exact
@@ -70,5 +72,29 @@ class FieldMasksTest {
             // The walk then skips the filter's test: the bitsets must hold no row that fails it.
             assertThat(kept).as(text).isEqualTo(passing);
         }
+    }
+
+    @Test
+    void aNumberWithAtMostSixteenReadingsHasExactBitsetsAndOneWithMoreHasQuantiles() {
+        assertThat(exactFor(FieldMasks.MAX_CUTS)).isTrue();
+        assertThat(exactFor(FieldMasks.MAX_CUTS + 1)).isFalse();
+    }
+
+    /** Whether "reliability>=x" has exact bitsets in a model whose hosts read {@code readings} distinct values. */
+    private static boolean exactFor(int readings) {
+        SplittableRandom random = new SplittableRandom(7);
+        List<Host> hosts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Host h = OfferSearchPropertiesTest.host("h" + i, "RTX_4090", 1, 1, "0.40", 1, random);
+            hosts.add(new Host(h.id(), h.tier(), h.region(), h.datacenter(), h.geolocation(), h.verification(),
+                    0.5 + (i % readings) / 100.0, h.uptime30d(), h.cpuCores(), h.ramGb(), h.diskGb(),
+                    h.diskBandwidthMbps(), h.inetUpMbps(), h.inetDownMbps(), h.driverVersion(), h.cudaVersion(),
+                    h.gpus(), h.free(), h.offer(), h.simulated()));
+        }
+        OfferColumns columns = new OfferColumns(hosts);
+        int[] order = IntStream.range(0, columns.size()).filter(i -> columns.freeGpus[i] > 0).toArray();
+        OfferQuery query = OfferQueryParser.parse("reliability>=0.55");
+        FieldMasks.MaskFilter filter = new CompiledQuery(query, InventorySnapshot.of(hosts)).maskFilters().getFirst();
+        return FieldMasks.of(columns, order, OfferField.RELIABILITY).addTerms(filter, new ArrayList<>());
     }
 }

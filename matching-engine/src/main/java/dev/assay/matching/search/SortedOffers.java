@@ -2,7 +2,6 @@ package dev.assay.matching.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -28,18 +27,23 @@ final class SortedOffers {
 
     SortedOffers(OfferColumns columns) {
         this.columns = columns;
+        // A counting sort (free GPU counts are small), stable: rows of equal count stay in row order.
         int n = columns.size();
-        Integer[] rows = rows(n);
-        Arrays.sort(rows, Comparator.comparingInt(i -> columns.freeGpus[i]));
-        byFree = Arrays.stream(rows).mapToInt(Integer::intValue).toArray();
-        int mostFree = n == 0 ? 0 : columns.freeGpus[byFree[n - 1]];
+        int mostFree = 0;
+        for (int i = 0; i < n; i++) {
+            mostFree = Math.max(mostFree, columns.freeGpus[i]);
+        }
         firstWithFree = new int[mostFree + 2];
-        int at = 0;
-        for (int free = 0; free < firstWithFree.length; free++) {
-            while (at < n && columns.freeGpus[byFree[at]] < free) {
-                at++;
-            }
-            firstWithFree[free] = at;
+        for (int i = 0; i < n; i++) {
+            firstWithFree[columns.freeGpus[i] + 1]++;
+        }
+        for (int free = 1; free < firstWithFree.length; free++) {
+            firstWithFree[free] += firstWithFree[free - 1];
+        }
+        byFree = new int[n];
+        int[] next = Arrays.copyOf(firstWithFree, firstWithFree.length);
+        for (int i = 0; i < n; i++) {
+            byFree[next[columns.freeGpus[i]]++] = i;
         }
     }
 
@@ -151,11 +155,7 @@ final class SortedOffers {
         int[] known = orders.get(key.slot());
         if (known == null) {
             // Rows with no free GPU (or no offer: their free count reads 0) are never offers: left out.
-            known = Arrays.stream(byFree, firstWithFree[1], byFree.length)
-                    .boxed()
-                    .sorted(Comparator.comparingDouble(i -> key.sortValue(columns, i)))
-                    .mapToInt(Integer::intValue)
-                    .toArray();
+            known = sortedBy(key, Arrays.copyOfRange(byFree, firstWithFree[1], byFree.length));
             if (!orders.compareAndSet(key.slot(), null, known)) {
                 known = orders.get(key.slot());
             }
@@ -163,12 +163,43 @@ final class SortedOffers {
         return known;
     }
 
-    private static Integer[] rows(int n) {
-        Integer[] rows = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = i;
+    /**
+     * {@code rows} stably sorted by {@code key}'s reading (as {@link Double#compare} orders them): a merge sort on
+     * primitives, since a market change rebuilds the orders of the model that changed, and sorting boxed indices
+     * through a comparator took 13–55 ms for a model of 12 k hosts.
+     */
+    private int[] sortedBy(Bound.Key key, int[] rows) {
+        int n = rows.length;
+        double[] readings = new double[n];
+        for (int j = 0; j < n; j++) {
+            readings[j] = key.sortValue(columns, rows[j]);
         }
-        return rows;
+        int[] from = new int[n];
+        for (int j = 0; j < n; j++) {
+            from[j] = j;
+        }
+        int[] to = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int low = 0; low < n; low += 2 * width) {
+                int mid = Math.min(low + width, n);
+                int high = Math.min(low + 2 * width, n);
+                int a = low;
+                int b = mid;
+                for (int k = low; k < high; k++) {
+                    // Equal readings take the left run first: stable.
+                    to[k] = b >= high || (a < mid && Double.compare(readings[from[a]], readings[from[b]]) <= 0)
+                            ? from[a++] : from[b++];
+                }
+            }
+            int[] swap = from;
+            from = to;
+            to = swap;
+        }
+        int[] sorted = new int[n];
+        for (int j = 0; j < n; j++) {
+            sorted[j] = rows[from[j]];
+        }
+        return sorted;
     }
 
     /**

@@ -30,12 +30,13 @@ final class CompiledQuery {
     private final List<double[]> numGpusExcluded = new ArrayList<>();
     private final boolean sizesToQuery;
     /** Whether a filter reads the offer's size (price, value): such filters have no bitsets. */
-    private boolean sizedTests;
+    private final boolean sizedTests;
 
     CompiledQuery(OfferQuery query, InventorySnapshot snapshot) {
         List<Test> compiled = new ArrayList<>();
         List<String> modelsWanted = null;
         boolean sized = false;
+        boolean sizedFilter = false;
         for (Filter filter : query.filters()) {
             if (filter.field() == OfferField.NUM_GPUS) {
                 sized = true;
@@ -53,7 +54,7 @@ final class CompiledQuery {
             }
             compiled.add(test(filter));
             if (filter.field().dependsOnOfferSize()) {
-                sizedTests = true;
+                sizedFilter = true;
                 continue;
             }
             FieldMasks.MaskFilter parsed = maskFilter(filter);
@@ -65,6 +66,7 @@ final class CompiledQuery {
         this.tests = compiled.toArray(Test[]::new);
         this.models = modelsWanted == null ? List.copyOf(snapshot.gpuModels()) : modelsWanted;
         this.sizesToQuery = sized;
+        this.sizedTests = sizedFilter;
     }
 
     List<String> models() {

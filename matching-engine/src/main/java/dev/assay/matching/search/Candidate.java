@@ -9,13 +9,6 @@ import dev.assay.matching.inventory.HostOffer;
  */
 final class Candidate {
 
-    /** What a matched offer is sorted by, kept for the ones that make the top of the list. */
-    record Snapshot(OfferColumns columns, int row, Host host, int gpuCount, double[] numbers, String[] texts) {
-        Snapshot copy() {
-            return new Snapshot(columns, row, host, gpuCount, numbers.clone(), texts.clone());
-        }
-    }
-
     Host host;
     HostOffer offer;
     int gpuCount;

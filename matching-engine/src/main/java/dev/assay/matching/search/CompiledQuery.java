@@ -3,7 +3,6 @@ package dev.assay.matching.search;
 import dev.assay.matching.inventory.InventorySnapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,19 +20,23 @@ final class CompiledQuery {
 
     private final Test[] tests;
     /** Host-level number filters with one bound, checked against a model's range before its rows. */
-    private final List<Filter> rangeFilters = new ArrayList<>();
+    private final List<FieldMasks.MaskFilter> rangeFilters = new ArrayList<>();
+    /** Host-level filters a sorted walk can narrow with {@link FieldMasks}. */
+    private final List<FieldMasks.MaskFilter> maskFilters = new ArrayList<>();
     private final List<String> models;
     private final double[] numGpusMin = {1};
     private final double[] numGpusMax = {Integer.MAX_VALUE};
     private final List<double[]> numGpusExact = new ArrayList<>();
     private final List<double[]> numGpusExcluded = new ArrayList<>();
     private final boolean sizesToQuery;
-    final Comparator<Candidate.Snapshot> order;
+    /** Whether a filter reads the offer's size (price, value): such filters have no bitsets. */
+    private final boolean sizedTests;
 
     CompiledQuery(OfferQuery query, InventorySnapshot snapshot) {
         List<Test> compiled = new ArrayList<>();
         List<String> modelsWanted = null;
         boolean sized = false;
+        boolean sizedFilter = false;
         for (Filter filter : query.filters()) {
             if (filter.field() == OfferField.NUM_GPUS) {
                 sized = true;
@@ -50,15 +53,20 @@ final class CompiledQuery {
                 continue;
             }
             compiled.add(test(filter));
-            if (filter.field().kind() != OfferField.Kind.TEXT && !filter.field().dependsOnOfferSize()
-                    && !filter.op().isList() && filter.op() != Comparison.NE) {
-                rangeFilters.add(filter);
+            if (filter.field().dependsOnOfferSize()) {
+                sizedFilter = true;
+                continue;
+            }
+            FieldMasks.MaskFilter parsed = maskFilter(filter);
+            maskFilters.add(parsed);
+            if (filter.field().kind() != OfferField.Kind.TEXT && !filter.op().isList() && filter.op() != Comparison.NE) {
+                rangeFilters.add(parsed);
             }
         }
         this.tests = compiled.toArray(Test[]::new);
         this.models = modelsWanted == null ? List.copyOf(snapshot.gpuModels()) : modelsWanted;
         this.sizesToQuery = sized;
-        this.order = comparator(query.order());
+        this.sizedTests = sizedFilter;
     }
 
     List<String> models() {
@@ -74,9 +82,9 @@ final class CompiledQuery {
         if (!columns.anyOffer()) {
             return false;
         }
-        for (Filter filter : rangeFilters) {
+        for (FieldMasks.MaskFilter filter : rangeFilters) {
             double[] range = columns.range(filter.field());
-            double bound = boundOf(filter);
+            double bound = filter.number();
             boolean possible = switch (filter.op()) {
                 case GE, GT -> filter.op().holds(Double.compare(range[1], bound));
                 case LE, LT -> filter.op().holds(Double.compare(range[0], bound));
@@ -96,6 +104,27 @@ final class CompiledQuery {
             return value.equals("true") ? 1 : 0;
         }
         return filter.field().kind() == OfferField.Kind.VERSION ? Versions.encode(value) : Double.parseDouble(value);
+    }
+
+    /**
+     * Whether every filter but num_gpus is host-level, so that bitsets holding exactly the rows that pass each
+     * of them make {@link #matches} redundant.
+     */
+    boolean onlyHostLevelFilters() {
+        return !sizedTests;
+    }
+
+    /** The host-level filters, values parsed, for {@link FieldMasks}. */
+    List<FieldMasks.MaskFilter> maskFilters() {
+        return maskFilters;
+    }
+
+    private static FieldMasks.MaskFilter maskFilter(Filter filter) {
+        if (filter.field().kind() == OfferField.Kind.TEXT) {
+            return new FieldMasks.MaskFilter(filter.field(), filter.op(),
+                    filter.values().stream().map(String::intern).toArray(String[]::new), Double.NaN);
+        }
+        return new FieldMasks.MaskFilter(filter.field(), filter.op(), null, filter.op().isList() ? Double.NaN : boundOf(filter));
     }
 
     /** Whether num_gpus terms size the offers (else an offer gives all the host's free GPUs). */
@@ -170,9 +199,9 @@ final class CompiledQuery {
     private static List<String> modelsNamed(InventorySnapshot snapshot, List<String> names) {
         List<String> models = new ArrayList<>();
         for (String model : snapshot.gpuModels()) {
-            String display = Texts.normalise(snapshot.hostsWithGpuModel(model).getFirst().gpuDisplayName());
-            String id = model.toUpperCase(Locale.ROOT);
-            if (names.contains(id) || names.contains(display)) {
+            // The catalogue id first: normalising the display name costs more, and is rarely needed.
+            if (names.contains(model.toUpperCase(Locale.ROOT))
+                    || names.contains(Texts.normalise(snapshot.hostsWithGpuModel(model).getFirst().gpuDisplayName()))) {
                 models.add(model);
             }
         }
@@ -221,22 +250,5 @@ final class CompiledQuery {
                 yield (columns, i, gpus) -> op.holds(Double.compare(columns.number(field, i, gpus), bound));
             }
         };
-    }
-
-    private static Comparator<Candidate.Snapshot> comparator(List<SortKey> keys) {
-        Comparator<Candidate.Snapshot> order = null;
-        for (int i = 0; i < keys.size(); i++) {
-            int index = i;
-            SortKey key = keys.get(i);
-            Comparator<Candidate.Snapshot> next = key.field().kind() == OfferField.Kind.TEXT
-                    ? Comparator.comparing(s -> s.texts()[index])
-                    : Comparator.comparingDouble(s -> s.numbers()[index]);
-            if (key.descending()) {
-                next = next.reversed();
-            }
-            order = order == null ? next : order.thenComparing(next);
-        }
-        Comparator<Candidate.Snapshot> byHost = Comparator.comparing(s -> s.host().id());
-        return order == null ? byHost : order.thenComparing(byHost);
     }
 }

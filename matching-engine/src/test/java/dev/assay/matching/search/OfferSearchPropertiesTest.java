@@ -52,6 +52,26 @@ class OfferSearchPropertiesTest {
             "num_gpus<=2 order by price asc, value desc limit 8",
             "cuda_version>=12.4 order by cuda_version desc limit 5");
 
+    /**
+     * Host-level filters that {@link FieldMasks} narrow while a sorted walk runs: texts (=, !=, in, notin, a value
+     * the market lacks), true/false, few-valued versions (exact cuts) and many-valued numbers (quantile cuts),
+     * with every comparison, sized and unsized, in both directions.
+     */
+    private static final List<String> MASKED_QUERIES = List.of(
+            "reliability>0.98 verified=true order by price asc limit 5",
+            "verified=false reliability<=0.3 order by value desc limit 7",
+            "geolocation notin [CN] cuda_version>=12.4 order by score desc, price asc limit 10",
+            "tier=secure region in [eu-west,us-east] order by price desc limit 4",
+            "region!=eu-central reliability>=0.5 reliability<0.6 order by reliability asc limit 3",
+            "geolocation=CN verified!=true order by min_bid desc limit 6",
+            "cuda_version=12.2 geolocation in [DE,FR,XX] order by value asc limit 9",
+            "reliability=0.5 order by price asc limit 2",
+            "geolocation=XX order by price asc limit 3",
+            "num_gpus>=2 reliability>0.9 tier=community order by price asc limit 5",
+            "gpu_ram>=40 reliability>0.95 order by value desc limit 3",
+            "min_bid<=0.2 cuda_version<12.4 order by reliability desc limit 8",
+            "reliability<0.1 reliability>0.95 order by price asc limit 4");
+
     private final OfferSearch search = new OfferSearch();
 
     @Property(tries = 150)
@@ -69,6 +89,26 @@ class OfferSearchPropertiesTest {
             assertThat(top.totalMatched()).isEqualTo(full.totalMatched());
         } else {
             assertThat(top.totalMatched()).isBetween(top.offers().size(), full.totalMatched());
+        }
+        Statistics.label("stopped early").collect(!top.totalMatchedExact());
+        Statistics.label("stopped early").coverage(coverage -> coverage.check(true).percentage(p -> p > 20));
+    }
+
+    @Property(tries = 120)
+    void aWalkNarrowedByFieldMasksFindsTheSameOffersAsAFullSearch(
+            @ForAll @IntRange(min = 0, max = 3000) int hosts, @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 12) int queryIndex) {
+        InventorySnapshot snapshot = InventorySnapshot.of(market(hosts, seed));
+        String text = MASKED_QUERIES.get(queryIndex);
+        OfferQuery query = OfferQueryParser.parse(text);
+
+        SearchResult full = search.search(snapshot, query);
+        SearchResult top = search.searchTop(snapshot, query);
+
+        assertThat(top.offers()).as(text).isEqualTo(full.offers());
+        assertThat(top.totalMatched()).isBetween(top.offers().size(), full.totalMatched());
+        if (top.totalMatchedExact()) {
+            assertThat(top.totalMatched()).isEqualTo(full.totalMatched());
         }
         Statistics.label("stopped early").collect(!top.totalMatchedExact());
         Statistics.label("stopped early").coverage(coverage -> coverage.check(true).percentage(p -> p > 20));

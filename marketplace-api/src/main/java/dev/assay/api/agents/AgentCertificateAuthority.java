@@ -74,7 +74,8 @@ public class AgentCertificateAuthority {
 
     private static final String SIGNATURE = "SHA256withECDSA";
     private static final Duration CA_VALIDITY = Duration.ofDays(3650);
-    private static final Duration SERVER_VALIDITY = Duration.ofDays(30);
+    /** The server's certificate is made at every start; an instance runs far shorter than this. */
+    private static final Duration SERVER_VALIDITY = Duration.ofDays(397);
     /** Clocks of hosts drift; a certificate is valid from a little before it is issued. */
     private static final Duration BACKDATE = Duration.ofMinutes(5);
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -79,6 +79,7 @@ final class AgentConnection implements StreamObserver<AgentMessage> {
                     sequence);
         }
         session.lastHeartbeat = sequence;
+        sessions.heartbeat();
     }
 
     @Override

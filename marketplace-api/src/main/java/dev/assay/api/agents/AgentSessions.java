@@ -2,6 +2,9 @@ package dev.assay.api.agents;
 
 import dev.assay.proto.agent.v1.MarketplaceMessage;
 import io.grpc.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -62,6 +65,19 @@ class AgentSessions {
     }
 
     private final Map<String, Session> byHost = new ConcurrentHashMap<>();
+    private final Counter heartbeats;
+
+    AgentSessions(MeterRegistry meters) {
+        Gauge.builder("assay.agents.connected", byHost, Map::size)
+                .description("Agents with an open Connect stream to this instance").register(meters);
+        this.heartbeats = Counter.builder("assay.agents.heartbeats")
+                .description("Heartbeats received from connected agents").register(meters);
+    }
+
+    /** Counts one heartbeat received. */
+    void heartbeat() {
+        heartbeats.increment();
+    }
 
     /** Makes {@code session} the host's one session, closing the one it replaces. */
     void open(Session session) {

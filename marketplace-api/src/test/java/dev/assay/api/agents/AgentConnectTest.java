@@ -16,6 +16,7 @@ import dev.assay.proto.agent.v1.MarketplaceMessage;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -63,6 +64,9 @@ class AgentConnectTest {
     @Inject
     AgentSessions sessions;
 
+    @Inject
+    MeterRegistry meters;
+
     @Test
     void withoutAClientCertificateConnectIsRefused() throws Exception {
         ManagedChannel channel = AgentChannels.anonymous(context);
@@ -94,6 +98,8 @@ class AgentConnectTest {
             stream.send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder().setSequence(1)).build());
             awaitHeartbeat(agent.hostId, 1);
             assertThat(sessions.of(agent.hostId)).isPresent();
+            assertThat(meters.get("assay.agents.heartbeats").counter().count()).isGreaterThanOrEqualTo(2);
+            assertThat(meters.get("assay.agents.connected").gauge().value()).isGreaterThanOrEqualTo(1);
 
             stream.complete();
             assertThat(stream.end()).isEqualTo(Status.Code.OK);

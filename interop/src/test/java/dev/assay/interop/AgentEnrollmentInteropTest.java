@@ -59,6 +59,7 @@ class AgentEnrollmentInteropTest {
         builder.environment().put("ASSAY_HTTP_PORT", String.valueOf(httpPort));
         builder.environment().put("ASSAY_GRPC_PORT", String.valueOf(grpcPort));
         builder.environment().put("ASSAY_DEMO_FLEET_SIZE", "0");
+        builder.environment().put("ASSAY_AGENT_HEARTBEAT", "1s");
         marketplace = builder.start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (true) {
@@ -150,6 +151,30 @@ class AgentEnrollmentInteropTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void aSwarmOfSimulatedAgentsEnrollsConnectsAndHeartbeatsWithoutAnError() throws Exception {
+        String ownerKey = signUp();
+        Path ca = work.resolve("swarm-ca.pem");
+        Files.writeString(ca, get("/v1/agents/ca.pem").body());
+        ProcessBuilder builder = new ProcessBuilder(java(), "--sun-misc-unsafe-memory-access=allow",
+                "--enable-native-access=ALL-UNNAMED", "-jar", AGENT_JAR.toString(), "swarm",
+                "--marketplace", "localhost:" + grpcPort, "--api", "http://localhost:" + httpPort,
+                "--ca-cert", ca.toString(), "--agents", "20", "--seconds", "3");
+        builder.environment().put("ASSAY_OWNER_KEY", ownerKey);
+        Process swarm = builder.redirectErrorStream(true).start();
+        String output = new String(swarm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(swarm.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(swarm.exitValue()).as(output).isZero();
+        JsonNode report = JSON.readTree(output.substring(output.indexOf('{')));
+        assertThat(report.path("all_welcomed").asBoolean()).isTrue();
+        assertThat(report.path("errors").asLong()).isZero();
+        assertThat(report.path("heartbeats_sent").asLong()).as("1 s apart for 3 s").isGreaterThanOrEqualTo(2 * 20);
+        assertThat(report.path("simulated").asBoolean()).isTrue();
+        JsonNode tokens = JSON.readTree(get("/v1/hosts/enrollment-tokens", ownerKey).body());
+        assertThat(tokens.path("items")).hasSize(20).allSatisfy(t -> assertThat(t.path("state").asText()).isEqualTo("used"));
     }
 
     private record Result(int exit, String output) {}

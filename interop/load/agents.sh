@@ -27,7 +27,7 @@ curl -sf "$api/v1/agents/ca.pem" >"$work/ca.pem"
 
 # Sum of every series whose line starts with $1 (a literal prefix, labels included if given).
 metric() { curl -sf "$api/prometheus" | awk -v m="$1" 'index($0, m) == 1 {s += $NF} END {printf "%.0f", s}'; }
-heap() { jcmd "$market" GC.run >/dev/null 2>&1 || true; sleep 1; metric 'jvm_memory_used_bytes{area="heap"'; }
+heap() { "$JAVA_HOME/bin/jcmd" "$market" GC.run >/dev/null 2>&1 || true; sleep 1; metric 'jvm_memory_used_bytes{area="heap"'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$market/stat"; }
 
 heap_before=$(heap)

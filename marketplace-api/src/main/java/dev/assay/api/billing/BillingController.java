@@ -46,6 +46,9 @@ class BillingController {
     private static final Duration MAX_USAGE_WINDOW = Duration.ofDays(366);
     private static final int DEFAULT_USAGE_PODS = 100;
     private static final int MAX_USAGE_PODS = 500;
+    /** The span usage windows may name: the market did not exist before, and databases store no later. */
+    private static final Instant EARLIEST_USAGE = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST_USAGE = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Ledger ledger;
     private final OrganisationDirectory organisations;
@@ -124,7 +127,12 @@ class BillingController {
             return null;
         }
         try {
-            return Instant.parse(text);
+            Instant at = Instant.parse(text);
+            if (at.isBefore(EARLIEST_USAGE) || at.isAfter(LATEST_USAGE)) {
+                errors.put(field, "must be between " + EARLIEST_USAGE + " and " + LATEST_USAGE + ", was " + text);
+                return null;
+            }
+            return at;
         } catch (DateTimeParseException e) {
             errors.put(field, "an ISO-8601 instant such as 2026-11-01T00:00:00Z, was '" + text + "'");
             return null;

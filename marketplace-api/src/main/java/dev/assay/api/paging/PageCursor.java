@@ -12,6 +12,10 @@ import java.util.Base64;
  */
 public record PageCursor(Instant at, String id) {
 
+    /** Rows are stamped by our clock; a cursor outside this span was not made by us (and no database stores it). */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     public String encode() {
         String plain = at.getEpochSecond() + "." + at.getNano() + "." + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
@@ -28,7 +32,11 @@ public record PageCursor(Instant at, String id) {
             if (parts.length != 3 || !parts[2].startsWith(idPrefix) || parts[2].length() > 40) {
                 throw new IllegalArgumentException("bad cursor shape");
             }
-            return new PageCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), parts[2]);
+            Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw new IllegalArgumentException("cursor time out of range");
+            }
+            return new PageCursor(at, parts[2]);
         } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
             throw new IllegalArgumentException("cursor is not one this API returned: pass next_cursor back unchanged");
         }

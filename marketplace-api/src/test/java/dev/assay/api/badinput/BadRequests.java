@@ -148,7 +148,13 @@ final class BadRequests {
                 get("usage from a date that is not an instant", "/v1/billing/usage?from=yesterday", w.owner(), 400),
                 get("usage over a window of two years",
                         "/v1/billing/usage?from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", w.owner(), 400),
-                get("usage listing 0 pods", "/v1/billing/usage?limit=0", w.owner(), 400));
+                get("usage listing 0 pods", "/v1/billing/usage?limit=0", w.owner(), 400),
+                get("usage up to the first instant Java knows", "/v1/billing/usage?to=-1000000000-01-01T00:00:00Z",
+                        w.owner(), 400),
+                get("usage from the year 200000", "/v1/billing/usage?from=%2B200000-01-01T00:00:00Z"
+                        + "&to=%2B200000-02-01T00:00:00Z", w.owner(), 400),
+                get("a pod cursor from the year 200000", "/v1/pods?cursor=" + java.util.Base64.getUrlEncoder()
+                        .withoutPadding().encodeToString("6249223699200.0.pod_x".getBytes()), w.owner(), 400));
     }
 
     static List<BadRequest> pods(World w) {

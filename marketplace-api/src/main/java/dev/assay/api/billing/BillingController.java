@@ -10,6 +10,7 @@ import dev.assay.api.billing.BillingViews.UsageView;
 import dev.assay.api.market.MarketClock;
 import dev.assay.api.problem.ApiProblem;
 import dev.assay.api.problem.ProblemType;
+import dev.assay.api.problem.RequestValues;
 import dev.assay.pricing.Money;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -24,7 +25,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,9 +46,6 @@ class BillingController {
     private static final Duration MAX_USAGE_WINDOW = Duration.ofDays(366);
     private static final int DEFAULT_USAGE_PODS = 100;
     private static final int MAX_USAGE_PODS = 500;
-    /** The span usage windows may name: the market did not exist before, and databases store no later. */
-    private static final Instant EARLIEST_USAGE = Instant.parse("2000-01-01T00:00:00Z");
-    private static final Instant LATEST_USAGE = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Ledger ledger;
     private final OrganisationDirectory organisations;
@@ -81,7 +78,8 @@ class BillingController {
     EntryPageView ledger(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable String limit,
             @QueryValue @Nullable String cursor) {
         String orgId = organisationOf(caller);
-        EntryPageRequest page = new EntryPageRequest(parseLimit(limit),
+        EntryPageRequest page = new EntryPageRequest(
+                RequestValues.limit(limit, EntryPageRequest.DEFAULT_LIMIT, EntryPageRequest.MAX_LIMIT),
                 Optional.ofNullable(cursor).filter(c -> !c.isEmpty()));
         try {
             return EntryPageView.of(ledger.entries(orgId, page));
@@ -102,10 +100,10 @@ class BillingController {
     UsageView usage(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable String from,
             @QueryValue @Nullable String to, @QueryValue @Nullable String limit) {
         String orgId = organisationOf(caller);
+        int pods = RequestValues.limit(limit, DEFAULT_USAGE_PODS, MAX_USAGE_PODS);
         Map<String, String> errors = new LinkedHashMap<>();
-        Instant end = parseInstant("to", to, errors);
-        Instant start = parseInstant("from", from, errors);
-        int pods = parseBounded("limit", limit, DEFAULT_USAGE_PODS, MAX_USAGE_PODS, errors);
+        Instant end = RequestValues.instant("to", to, errors).orElse(null);
+        Instant start = RequestValues.instant("from", from, errors).orElse(null);
         if (errors.isEmpty()) {
             end = end == null ? clock.now() : end;
             start = start == null ? end.minus(DEFAULT_USAGE_WINDOW) : start;
@@ -122,39 +120,7 @@ class BillingController {
         return UsageView.of(usage.of(orgId, start, end, pods));
     }
 
-    private static @Nullable Instant parseInstant(String field, @Nullable String text, Map<String, String> errors) {
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        try {
-            Instant at = Instant.parse(text);
-            if (at.isBefore(EARLIEST_USAGE) || at.isAfter(LATEST_USAGE)) {
-                errors.put(field, "must be between " + EARLIEST_USAGE + " and " + LATEST_USAGE + ", was " + text);
-                return null;
-            }
-            return at;
-        } catch (DateTimeParseException e) {
-            errors.put(field, "an ISO-8601 instant such as 2026-11-01T00:00:00Z, was '" + text + "'");
-            return null;
-        }
-    }
 
-    private static int parseBounded(String field, @Nullable String text, int fallback, int max,
-            Map<String, String> errors) {
-        if (text == null || text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= 1 && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        errors.put(field, "must be a whole number from 1 to " + max + ", was '" + text + "'");
-        return fallback;
-    }
 
     /**
      * Grants credit to an organisation (operator only). Idempotent by {@code reference}: the same credit again
@@ -213,14 +179,6 @@ class BillingController {
         return amount;
     }
 
-    private static int parseLimit(@Nullable String text) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        int limit = parseBounded("limit", text, EntryPageRequest.DEFAULT_LIMIT, EntryPageRequest.MAX_LIMIT, errors);
-        if (!errors.isEmpty()) {
-            throw new ApiProblem(ProblemType.VALIDATION, "limit " + errors.get("limit"), errors);
-        }
-        return limit;
-    }
 
     /** Billing belongs to an organisation; the operator key belongs to none. */
     private static String organisationOf(Caller caller) {

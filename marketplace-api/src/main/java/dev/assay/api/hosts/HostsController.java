@@ -15,6 +15,7 @@ import dev.assay.api.json.MoneyView;
 import dev.assay.api.market.MarketClock;
 import dev.assay.api.problem.ApiProblem;
 import dev.assay.api.problem.ProblemType;
+import dev.assay.api.problem.RequestValues;
 import dev.assay.pricing.Money;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -34,8 +35,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +108,7 @@ class HostsController {
     HostPage list(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable String limit,
             @QueryValue @Nullable String cursor) {
         String orgId = organisationOf(caller, Scope.READ);
-        int size = Params.limit(limit, 50, HostReads.MAX_PAGE);
+        int size = RequestValues.limit(limit, 50, HostReads.MAX_PAGE);
         List<HostDetail> page = reads.page(orgId, Optional.ofNullable(cursor).filter(c -> !c.isEmpty()), size + 1);
         String next = page.size() > size ? page.get(size - 1).id() : null;
         return new HostPage(page.size() > size ? page.subList(0, size) : page, next);
@@ -154,14 +153,14 @@ class HostsController {
         String orgId = organisationOf(caller, Scope.READ);
         HostDetail host = host(orgId, id);
         Map<String, String> errors = new LinkedHashMap<>();
-        Optional<Instant> since = Params.instant("from", from, errors);
-        Optional<Instant> until = Params.instant("to", to, errors);
+        Optional<Instant> since = RequestValues.instant("from", from, errors);
+        Optional<Instant> until = RequestValues.instant("to", to, errors);
         if (since.isPresent() && until.isPresent() && !since.get().isBefore(until.get())) {
             errors.put("to", "must be after from");
         }
         HostRules.fail("the earnings window is invalid", errors);
         var result = earnings.of(orgId, id, since, until,
-                Params.limit(limit, HostEarnings.DEFAULT_PODS, HostEarnings.MAX_PODS));
+                RequestValues.limit(limit, HostEarnings.DEFAULT_PODS, HostEarnings.MAX_PODS));
         return new EarningsView(id, from, to, MoneyView.of(result.total()), result.pods(),
                 result.recentPods().stream().map(PodEarningsView::of).toList(), host.simulated());
     }
@@ -207,13 +206,13 @@ class HostsController {
                             "min_gpus_per_pod", "required", "storage_per_gb_month", "required"));
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        Money onDemand = Params.money("on_demand_per_gpu_hour", request.onDemandPerGpuHour(), errors);
-        Money minBid = Params.money("min_bid_per_gpu_hour", request.minBidPerGpuHour(), errors);
-        Money storage = Params.money("storage_per_gb_month", request.storagePerGbMonth(), errors);
+        Money onDemand = RequestValues.money("on_demand_per_gpu_hour", request.onDemandPerGpuHour(), errors);
+        Money minBid = RequestValues.money("min_bid_per_gpu_hour", request.minBidPerGpuHour(), errors);
+        Money storage = RequestValues.money("storage_per_gb_month", request.storagePerGbMonth(), errors);
         if (request.minGpusPerPod() == null) {
             errors.put("min_gpus_per_pod", "required: the smallest pod, in GPUs");
         }
-        Optional<Instant> until = Params.instant("available_until", request.availableUntil(), errors);
+        Optional<Instant> until = RequestValues.instant("available_until", request.availableUntil(), errors);
         HostRules.fail("the offer is invalid", errors);
         return new OfferTerms(onDemand, minBid, storage, request.minGpusPerPod(), until);
     }
@@ -226,56 +225,5 @@ class HostsController {
                     "the operator key belongs to no organisation: call with one of the organisation's keys");
         }
         return caller.orgId();
-    }
-
-    /** Query and body values as text, read with per-field errors. */
-    static final class Params {
-
-        private Params() {}
-
-        static int limit(@Nullable String text, int defaultLimit, int max) {
-            if (text == null || text.isEmpty()) {
-                return defaultLimit;
-            }
-            try {
-                int limit = Integer.parseInt(text);
-                if (limit >= 1 && limit <= max) {
-                    return limit;
-                }
-            } catch (NumberFormatException e) {
-                // answered below
-            }
-            String message = "must be a whole number from 1 to " + max + ", was '" + text + "'";
-            throw new ApiProblem(ProblemType.VALIDATION, "limit " + message, Map.of("limit", message));
-        }
-
-        static Money money(String field, @Nullable String text, Map<String, String> errors) {
-            if (text == null || text.isBlank()) {
-                errors.put(field, "required: dollars as a decimal string, e.g. \"0.45\"");
-                return null;
-            }
-            try {
-                return Money.parse(text.strip());
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                errors.put(field, "not an amount of dollars: '" + abbreviate(text) + "'");
-                return null;
-            }
-        }
-
-        static Optional<Instant> instant(String field, @Nullable String text, Map<String, String> errors) {
-            if (text == null || text.isEmpty()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(OffsetDateTime.parse(text).toInstant());
-            } catch (DateTimeParseException e) {
-                errors.put(field, "an ISO-8601 instant such as 2026-12-31T00:00:00Z, was '" + abbreviate(text) + "'");
-                return Optional.empty();
-            }
-        }
-
-        private static String abbreviate(String text) {
-            return text.length() <= 40 ? text : text.substring(0, 40) + "…";
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.assay.api.paging;
 
+import dev.assay.api.problem.RequestValues;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -11,10 +12,6 @@ import java.util.Base64;
  * {@code next_cursor} back unchanged.
  */
 public record PageCursor(Instant at, String id) {
-
-    /** Rows are stamped by our clock; a cursor outside this span was not made by us (and no database stores it). */
-    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public String encode() {
         String plain = at.getEpochSecond() + "." + at.getNano() + "." + id;
@@ -33,7 +30,7 @@ public record PageCursor(Instant at, String id) {
                 throw new IllegalArgumentException("bad cursor shape");
             }
             Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            if (at.isBefore(RequestValues.EARLIEST) || at.isAfter(RequestValues.LATEST)) {
                 throw new IllegalArgumentException("cursor time out of range");
             }
             return new PageCursor(at, parts[2]);

@@ -10,6 +10,7 @@ import dev.assay.api.pods.PodViews.PodRequest;
 import dev.assay.api.pods.PodViews.PodView;
 import dev.assay.api.problem.ApiProblem;
 import dev.assay.api.problem.ProblemType;
+import dev.assay.api.problem.RequestValues;
 import dev.assay.pricing.Money;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -91,7 +92,7 @@ class PodsController {
                         PodState.values()), Map.of("state", "not a pod state"));
             }
         }
-        int size = pageSize(limit);
+        int size = RequestValues.limit(limit, PodQueries.DEFAULT_LIST, PodQueries.MAX_LIST);
         Optional<PageCursor> after;
         try {
             after = Optional.ofNullable(cursor).filter(c -> !c.isEmpty()).map(c -> PageCursor.decode(c, "pod_"));
@@ -103,21 +104,6 @@ class PodsController {
                 page.nextCursor().orElse(null));
     }
 
-    private static int pageSize(@Nullable String limit) {
-        if (limit == null || limit.isEmpty()) {
-            return PodQueries.DEFAULT_LIST;
-        }
-        try {
-            int size = Integer.parseInt(limit);
-            if (size >= 1 && size <= PodQueries.MAX_LIST) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        String message = "must be a whole number from 1 to " + PodQueries.MAX_LIST + ", was '" + limit + "'";
-        throw new ApiProblem(ProblemType.VALIDATION, "limit " + message, Map.of("limit", message));
-    }
 
     /** One pod: state, host, GPU indices, price per hour (and what it pays now), cost so far and its events. */
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)

@@ -95,8 +95,4 @@ class AgentSessions {
     Optional<Session> of(String hostId) {
         return Optional.ofNullable(byHost.get(hostId));
     }
-
-    int connected() {
-        return byHost.size();
-    }
 }

@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * One-use tokens an agent presents to enroll a machine for an organisation. The token is shown once, at
- * creation; only its SHA-256 is stored, so a database leak enrolls nothing. Redeeming is the agent
- * session's job (issue [4]); this class creates and lists them.
+ * creation; only its SHA-256 is stored, so a database leak enrolls nothing. This class creates and lists
+ * them; {@link EnrollmentRedemption} spends one when an agent enrolls.
  */
 @Singleton
 class EnrollmentTokens {

@@ -51,9 +51,9 @@ class ContractRoundTripTest {
                 .map(f -> f.getMessageType().getName()).toList();
 
         assertThat(agentToMarket).containsExactlyInAnyOrder(
-                "Hello", "Heartbeat", "BenchmarkReport", "PodEvent", "ChallengeResponse");
+                "Hello", "Heartbeat", "BenchmarkReport", "PodEvent", "ChallengeResponse", "CertificateRenewal");
         assertThat(marketToAgent).containsExactlyInAnyOrder(
-                "Welcome", "StartPod", "StopPod", "RunBenchmark", "Challenge", "Drain", "ChallengeRowsRequest");
+                "Welcome", "StartPod", "StopPod", "RunBenchmark", "Challenge", "Drain", "ChallengeRowsRequest", "CertificateIssued");
     }
 
     @Test

@@ -85,13 +85,14 @@ public class AgentCertificateAuthority {
     private final X509Certificate caCertificate;
     private final Duration hostValidity;
 
-    AgentCertificateAuthority(@Value("${assay.agents.ca-dir:${assay.data-dir:data}/agent-ca}") String caDir,
+    AgentCertificateAuthority(@Value("${assay.agents.ca-dir:}") String caDir,
+            @Value("${assay.data-dir:data}") String dataDir,
             @Value("${assay.agents.certificate-hours:24}") int certificateHours) {
         if (certificateHours < 1 || certificateHours > 24 * 30) {
             throw new IllegalArgumentException("assay.agents.certificate-hours must be 1 to 720, was " + certificateHours);
         }
         this.hostValidity = Duration.ofHours(certificateHours);
-        Path dir = Path.of(caDir);
+        Path dir = caDir.isBlank() ? Path.of(dataDir, "agent-ca") : Path.of(caDir);
         this.directory = dir;
         Path keyFile = dir.resolve("ca.key.pem");
         Path certFile = dir.resolve("ca.crt.pem");

@@ -171,7 +171,7 @@ class AgentEnrollmentTest {
 
     @Test
     void theCaOutlivesARestart() {
-        AgentCertificateAuthority again = new AgentCertificateAuthority(authority.directory().toString(), 24);
+        AgentCertificateAuthority again = new AgentCertificateAuthority(authority.directory().toString(), "unused", 24);
 
         assertThat(again.caCertificate()).isEqualTo(authority.caCertificate());
     }

@@ -2,22 +2,20 @@ package dev.assay.api.agents;
 
 import dev.assay.proto.agent.v1.AgentMessage;
 import dev.assay.proto.agent.v1.MarketplaceMessage;
-import dev.assay.proto.agent.v1.Welcome;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One agent's {@code Connect} stream, from the marketplace's side. The first message must be {@code Hello}: it is
- * answered with {@code Welcome} (the host id the certificate names, the heartbeat interval, and a request for a
- * benchmark run, since the marketplace scores a machine only from what it measured). Heartbeats keep the session
- * alive. What Hello and the reports say about the machine is written to the host's row by the next part of
- * issue [4] (a host appears in the market after its first benchmark report, never from its claims).
+ * One agent's {@code Connect} stream, from the marketplace's side: the protocol, with what each message means left
+ * to {@link AgentMessages}. The first message must be {@code Hello}; it opens the host's session and is answered
+ * with {@code Welcome}. Every message after it counts as being heard from. A message that breaks the contract ends
+ * the stream with a status that says why; nothing it said is written.
  */
 final class AgentConnection implements StreamObserver<AgentMessage> {
 
@@ -26,60 +24,81 @@ final class AgentConnection implements StreamObserver<AgentMessage> {
     private final HostIdentity host;
     private final StreamObserver<MarketplaceMessage> out;
     private final AgentSessions sessions;
-    private final Duration heartbeatInterval;
+    private final AgentMessages messages;
     private final Supplier<Instant> clock;
     private AgentSessions.Session session;
 
     AgentConnection(HostIdentity host, StreamObserver<MarketplaceMessage> out, AgentSessions sessions,
-            Duration heartbeatInterval, Supplier<Instant> clock) {
+            AgentMessages messages, Supplier<Instant> clock) {
         this.host = host;
         this.out = out;
         this.sessions = sessions;
-        this.heartbeatInterval = heartbeatInterval;
+        this.messages = messages;
         this.clock = clock;
     }
 
     @Override
     public void onNext(AgentMessage message) {
-        if (session == null) {
-            if (!message.hasHello()) {
-                fail(Status.FAILED_PRECONDITION.withDescription("the first message of a session must be Hello, was "
-                        + message.getBodyCase()));
+        try {
+            if (session == null) {
+                if (!message.hasHello()) {
+                    fail(Status.FAILED_PRECONDITION.withDescription("the first message of a session must be Hello, was "
+                            + message.getBodyCase()));
+                    return;
+                }
+                hello(message);
                 return;
             }
-            hello(message);
-            return;
-        }
-        session.lastHeard = clock.get();
-        switch (message.getBodyCase()) {
-            case HEARTBEAT -> heartbeat(message);
-            case HELLO -> fail(Status.FAILED_PRECONDITION.withDescription("Hello is sent once per session"));
-            default -> LOG.debug("event=agent_message_not_handled_yet host={} kind={}", host.hostId(),
-                    message.getBodyCase());
+            session.lastHeard = clock.get();
+            Optional<Status> end = switch (message.getBodyCase()) {
+                case HEARTBEAT -> heartbeat(message);
+                case BENCHMARK_REPORT -> messages.benchmarkReport(session, message);
+                case POD_EVENT -> {
+                    messages.podEvent(session, message.getPodEvent());
+                    yield Optional.empty();
+                }
+                case CHALLENGE_RESPONSE -> {
+                    messages.challengeResponse(session, message);
+                    yield Optional.empty();
+                }
+                case CERTIFICATE_RENEWAL -> messages.renewal(session, message);
+                case HELLO -> Optional.of(Status.FAILED_PRECONDITION.withDescription("Hello is sent once per session"));
+                case BODY_NOT_SET -> Optional.of(Status.INVALID_ARGUMENT.withDescription("an empty AgentMessage"));
+            };
+            end.ifPresent(this::fail);
+        } catch (RuntimeException e) {
+            LOG.error("event=agent_message_failed host={} kind={}", host.hostId(), message.getBodyCase(), e);
+            fail(Status.INTERNAL.withDescription("the marketplace could not handle a " + message.getBodyCase()
+                    + " message; reconnect"));
         }
     }
 
     private void hello(AgentMessage message) {
+        Optional<Status> refused = messages.admit(message.getHello());
+        if (refused.isPresent()) {
+            fail(refused.get());
+            return;
+        }
         session = new AgentSessions.Session(UUID.randomUUID().toString(), host, out, clock.get());
+        session.hello = message.getHello();
+        session.gpuCount = message.getHello().getGpusCount();
         sessions.open(session);
         LOG.info("event=agent_connected host={} org={} session={} agent_version=\"{}\" gpus={} simulated={}",
-                host.hostId(), host.orgId(), session.id, printable(message.getHello().getAgentVersion()),
+                host.hostId(), host.orgId(), session.id, AgentMachine.printable(message.getHello().getAgentVersion()),
                 message.getHello().getGpusCount(), message.getHello().getSimulated());
-        session.send(MarketplaceMessage.newBuilder().setWelcome(Welcome.newBuilder()
-                .setSessionId(session.id)
-                .setHostId(host.hostId())
-                .setHeartbeatIntervalMillis((int) heartbeatInterval.toMillis())
-                .setBenchmarkRequested(true)).build());
+        messages.hello(session);
     }
 
-    private void heartbeat(AgentMessage message) {
+    private Optional<Status> heartbeat(AgentMessage message) {
         long sequence = message.getHeartbeat().getSequence();
         if (session.lastHeartbeat >= 0 && sequence != session.lastHeartbeat + 1) {
             LOG.info("event=agent_heartbeat_gap host={} expected={} got={}", host.hostId(), session.lastHeartbeat + 1,
                     sequence);
         }
         session.lastHeartbeat = sequence;
+        session.telemetry = message.getHeartbeat();
         sessions.heartbeat();
+        return Optional.empty();
     }
 
     @Override
@@ -107,14 +126,9 @@ final class AgentConnection implements StreamObserver<AgentMessage> {
     }
 
     private void closeSession(String why) {
-        if (session != null) {
-            sessions.close(session);
+        if (session != null && sessions.close(session)) {
+            messages.closed(session);
             LOG.info("event=agent_disconnected host={} session={} why=\"{}\"", host.hostId(), session.id, why);
         }
-    }
-
-    private static String printable(String text) {
-        String cleaned = text.replaceAll("[^\\x20-\\x7E]", "?").replace('"', '\'');
-        return cleaned.length() > 40 ? cleaned.substring(0, 40) : cleaned;
     }
 }

@@ -30,16 +30,16 @@ class AgentEndpoint extends AgentServiceGrpc.AgentServiceImplBase {
     private final Enrollment enrollment;
     private final AgentCertificateAuthority authority;
     private final AgentSessions sessions;
+    private final AgentMessages messages;
     private final MarketClock clock;
-    private final Duration heartbeatInterval;
 
     AgentEndpoint(Enrollment enrollment, AgentCertificateAuthority authority, AgentSessions sessions,
-            MarketClock clock, @Value("${assay.agents.heartbeat-interval:10s}") Duration heartbeatInterval) {
+            AgentMessages messages, MarketClock clock) {
         this.enrollment = enrollment;
         this.authority = authority;
         this.sessions = sessions;
+        this.messages = messages;
         this.clock = clock;
-        this.heartbeatInterval = heartbeatInterval;
     }
 
     @Override
@@ -49,7 +49,7 @@ class AgentEndpoint extends AgentServiceGrpc.AgentServiceImplBase {
             // Only reachable if the interceptor were not installed: never serve a stream without an identity.
             throw Status.UNAUTHENTICATED.withDescription("no host certificate").asRuntimeException();
         }
-        return new AgentConnection(host, responses, sessions, heartbeatInterval, clock::now);
+        return new AgentConnection(host, responses, sessions, messages, clock::now);
     }
 
     @Override

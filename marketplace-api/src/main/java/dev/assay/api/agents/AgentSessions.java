@@ -1,5 +1,7 @@
 package dev.assay.api.agents;
 
+import dev.assay.proto.agent.v1.Heartbeat;
+import dev.assay.proto.agent.v1.Hello;
 import dev.assay.proto.agent.v1.MarketplaceMessage;
 import io.grpc.Status;
 import io.micrometer.core.instrument.Counter;
@@ -27,6 +29,17 @@ class AgentSessions {
         final StreamObserver<MarketplaceMessage> stream;
         volatile Instant lastHeard;
         volatile long lastHeartbeat = -1;
+        /** What the agent said in Hello: the machine as it sees it (set once, before anything else is read). */
+        volatile Hello hello;
+        volatile int gpuCount;
+        /** The latest heartbeat's readings (GPU telemetry, pods), for the host's owner. */
+        volatile Heartbeat telemetry;
+        /** Whether the machine's row exists (it is written from the first plausible report). */
+        volatile boolean registered;
+        /** When the next proof-of-GPU challenge is due; null until the machine is registered. */
+        volatile Instant nextChallengeAt;
+        /** The challenge under way; guarded by this session's monitor. */
+        ChallengeRounds.Round challenge;
         /** Whether the stream to the agent was ended; guarded by {@code stream}. */
         private boolean ended;
 
@@ -87,12 +100,17 @@ class AgentSessions {
         }
     }
 
-    /** Forgets {@code session} if it is still the host's current one. */
-    void close(Session session) {
-        byHost.remove(session.host.hostId(), session);
+    /** Forgets {@code session} if it is still the host's current one; false if it was not (replaced or closed). */
+    boolean close(Session session) {
+        return byHost.remove(session.host.hostId(), session);
     }
 
     Optional<Session> of(String hostId) {
         return Optional.ofNullable(byHost.get(hostId));
+    }
+
+    /** The sessions open now. */
+    java.util.Collection<Session> all() {
+        return byHost.values();
     }
 }

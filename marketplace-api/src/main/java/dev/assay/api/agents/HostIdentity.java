@@ -1,6 +1,7 @@
 package dev.assay.api.agents;
 
 import io.grpc.Context;
+import java.security.PublicKey;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -11,9 +12,10 @@ import java.util.regex.Pattern;
 /**
  * Which machine of which organisation is calling, as its client certificate says. The TLS layer has already
  * checked that the certificate chains to the agent CA and is in date; this reads the names the CA wrote into it
- * at enrollment, and nothing the agent says about itself.
+ * at enrollment, and nothing the agent says about itself. {@code key} is the certificate's public key: what the
+ * host's benchmark reports must be signed with.
  */
-record HostIdentity(String hostId, String orgId) {
+record HostIdentity(String hostId, String orgId, PublicKey key) {
 
     /** Set by {@link HostCertificateInterceptor} for every call that needs a host. */
     static final Context.Key<HostIdentity> CURRENT = Context.key("assay-host-identity");
@@ -33,6 +35,6 @@ record HostIdentity(String hostId, String orgId) {
         } catch (CertificateParsingException e) {
             return Optional.empty();
         }
-        return Optional.of(new HostIdentity(subject.group(1), subject.group(2)));
+        return Optional.of(new HostIdentity(subject.group(1), subject.group(2), certificate.getPublicKey()));
     }
 }

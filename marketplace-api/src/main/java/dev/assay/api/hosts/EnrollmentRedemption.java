@@ -36,9 +36,10 @@ public class EnrollmentRedemption {
             return Optional.empty();
         }
         String hash = EnrollmentTokens.sha256(token);
-        int spent = entityManager.createNativeQuery("UPDATE enrollment_tokens SET used_at = :now"
+        String hostId = HostIds.next(HostIds.HOST);
+        int spent = entityManager.createNativeQuery("UPDATE enrollment_tokens SET used_at = :now, assigned_host_id = :host"
                         + " WHERE token_sha256 = :hash AND used_at IS NULL AND expires_at > :now")
-                .setParameter("now", now).setParameter("hash", hash).executeUpdate();
+                .setParameter("now", now).setParameter("host", hostId).setParameter("hash", hash).executeUpdate();
         if (spent != 1) {
             return Optional.empty();
         }
@@ -47,6 +48,6 @@ public class EnrollmentRedemption {
                         "SELECT id, org_id FROM enrollment_tokens WHERE token_sha256 = :hash")
                 .setParameter("hash", hash).getResultList();
         Object[] row = rows.getFirst();
-        return Optional.of(new Redeemed((String) row[0], (String) row[1], HostIds.next(HostIds.HOST)));
+        return Optional.of(new Redeemed((String) row[0], (String) row[1], hostId));
     }
 }

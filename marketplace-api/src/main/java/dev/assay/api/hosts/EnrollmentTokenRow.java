@@ -39,14 +39,48 @@ class EnrollmentTokenRow {
     @Column(name = "host_id", length = 40)
     private String hostId;
 
+    @Column(name = "host_name", length = 100, updatable = false)
+    private String hostName;
+
+    @Column(name = "tier", nullable = false, length = 16, updatable = false)
+    private String tier;
+
+    @Column(name = "region", nullable = false, length = 64, updatable = false)
+    private String region;
+
+    @Column(name = "datacenter", nullable = false, length = 64, updatable = false)
+    private String datacenter;
+
+    @Column(name = "geolocation", nullable = false, length = 2, updatable = false)
+    private String geolocation;
+
+    @Column(name = "assigned_host_id", length = 40)
+    private String assignedHostId;
+
     protected EnrollmentTokenRow() {}
 
-    EnrollmentTokenRow(String id, String orgId, String tokenSha256, Instant createdAt, Instant expiresAt) {
+    EnrollmentTokenRow(String id, String orgId, String tokenSha256, Instant createdAt, Instant expiresAt,
+            HostPlacement placement) {
         this.id = id;
         this.orgId = orgId;
         this.tokenSha256 = tokenSha256;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+        this.hostName = placement.name().isEmpty() ? null : placement.name();
+        this.tier = placement.tier().name();
+        this.region = placement.region();
+        this.datacenter = placement.datacenter();
+        this.geolocation = placement.geolocation();
+    }
+
+    /** Where the owner said the machine stands. */
+    HostPlacement placement() {
+        return new HostPlacement(hostName == null ? "" : hostName, dev.assay.matching.inventory.Tier.valueOf(tier),
+                region, datacenter, geolocation);
+    }
+
+    public String getAssignedHostId() {
+        return assignedHostId;
     }
 
     public String getId() {

@@ -49,7 +49,8 @@ class EnrollmentTokens {
 
     /** @return empty when the organisation already has {@link #MAX_ACTIVE} unused, unexpired tokens */
     @Transactional
-    java.util.Optional<Created> create(String orgId, Duration lifetime) {
+    java.util.Optional<Created> create(String orgId, Duration lifetime, HostPlacement placement) {
+        HostRules.checkPlacement(placement);
         Instant now = clock.now();
         long active = tokens.countByOrgIdAndUsedAtIsNullAndExpiresAtGreaterThan(orgId, now);
         if (active >= MAX_ACTIVE) {
@@ -60,7 +61,7 @@ class EnrollmentTokens {
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Created created = new Created(HostIds.next(HostIds.TOKEN), token, now, now.plus(lifetime));
         tokens.save(new EnrollmentTokenRow(created.id(), orgId, sha256(token), created.createdAt(),
-                created.expiresAt()));
+                created.expiresAt(), placement));
         return java.util.Optional.of(created);
     }
 

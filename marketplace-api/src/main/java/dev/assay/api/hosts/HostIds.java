@@ -12,6 +12,7 @@ final class HostIds {
     static final String HOST = "hst";
     static final String TOKEN = "ent";
     static final String BENCHMARK = "bmk";
+    static final String FAILURE = "hfl";
 
     private static final String CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";
     private static final int CHARS = 26;

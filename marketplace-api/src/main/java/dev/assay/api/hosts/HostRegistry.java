@@ -45,11 +45,13 @@ public class HostRegistry {
     private final MarketIndex index;
     private final MarketClock clock;
     private final PodLifecycle pods;
+    private final HostPresence presence;
     private final SkuCatalogue catalogue = SkuCatalogue.bundled();
     private final PlausibilityCheck plausibility = PlausibilityCheck.withDefaults();
 
-    HostRegistry(HostWrites writes, MarketIndex index, MarketClock clock, PodLifecycle pods) {
+    HostRegistry(HostWrites writes, MarketIndex index, MarketClock clock, PodLifecycle pods, HostPresence presence) {
         this.writes = writes;
+        this.presence = presence;
         this.index = index;
         this.clock = clock;
         this.pods = pods;
@@ -63,14 +65,7 @@ public class HostRegistry {
      */
     public String register(String orgId, MachineSpec spec) {
         GpuSku sku = HostRules.checkMachine(spec, catalogue);
-        String cc = computeCapability(sku);
-        List<GpuRow> gpus = new ArrayList<>(spec.gpus().size());
-        for (int i = 0; i < spec.gpus().size(); i++) {
-            GpuSpec gpu = spec.gpus().get(i);
-            MeasuredFigures f = gpu.figures();
-            gpus.add(new GpuRow(i, sku.id(), displayName(sku), gpu.uuid(), gpu.vramGb(), f.tensorTflops(),
-                    f.fp32Tflops(), f.memoryBandwidthGbps(), f.hostToDeviceGbps(), AssayScore.of(f), cc));
-        }
+        List<GpuRow> gpus = gpuRows(spec, sku);
         String hostId = HostIds.next(HostIds.HOST);
         writes.insertHost(hostId, orgId, spec, gpus, clock.now());
         index.refresh(hostId);
@@ -79,9 +74,63 @@ public class HostRegistry {
         return hostId;
     }
 
+    /**
+     * Writes the row of a machine that joined through an agent, under the id its certificate names: ONLINE,
+     * UNVERIFIED and unlisted, with the figures of its first plausible benchmark report. Its presence history
+     * starts now.
+     */
+    public void registerEnrolled(String hostId, String orgId, MachineSpec spec) {
+        GpuSku sku = HostRules.checkMachine(spec, catalogue);
+        writes.insertEnrolledHost(hostId, orgId, spec, gpuRows(spec, sku), clock.now());
+        index.refresh(hostId);
+        LOG.info("event=host_registered host={} org={} sku={} gpus={} simulated={} via=agent", hostId, orgId, sku.id(),
+                spec.gpus().size(), spec.simulated());
+    }
+
+    /** Machines with agents (they keep a presence history) stored ONLINE: after a restart, their agents must reconnect. */
+    public List<String> agentHostsOnline() {
+        return presence.trackedOnline();
+    }
+
+    /** Where the owner placed the machine enrolled as {@code hostId}; empty if no token gave that id. */
+    public Optional<HostPlacement> enrolledPlacement(String hostId) {
+        return writes.enrolledPlacement(hostId);
+    }
+
+    /** A machine as the agent side compares it with what its agent says. */
+    public record StoredMachine(String orgId, HostStatus status, VerificationState verification, boolean simulated,
+            GpuSku sku, int gpuCount) {}
+
+    /** The stored machine {@code hostId}, if its row exists. */
+    public Optional<StoredMachine> storedMachine(String hostId) {
+        return writes.row(hostId).map(row -> {
+            List<GpuRow> gpus = writes.gpus(hostId);
+            GpuSku sku = catalogue.find(gpus.getFirst().skuId()).orElseThrow(() -> new IllegalStateException(
+                    "host " + hostId + " has a GPU of unknown SKU " + gpus.getFirst().skuId()));
+            return new StoredMachine(row.getOrgId(), HostStatus.valueOf(row.getStatus()),
+                    VerificationState.valueOf(row.getVerification()), row.isSimulated(), sku, gpus.size());
+        });
+    }
+
+    /**
+     * Records a pod failure the host caused and re-estimates the host's reliability, which it lowers.
+     */
+    public void recordHostFailure(String hostId, String reason) {
+        writes.hostFailure(hostId, reason, clock.now());
+        refreshReliability(hostId);
+    }
+
+    /** Re-estimates the reliability of a machine with an agent from its presence history and failures. */
+    public void refreshReliability(String hostId) {
+        recordReliability(hostId, presence.estimate(hostId, clock.now()));
+    }
+
     public void setStatus(String hostId, HostStatus status) {
         Head head = writes.setStatus(hostId, status, clock.now());
         index.refresh(hostId);
+        if (presence.tracked(hostId)) {
+            refreshReliability(hostId);
+        }
         if (status != HostStatus.ONLINE) {
             // After the status commit, so nothing new is placed there while its pods are marked LOST. Running
             // time is settled up to now; a host that comes back does not resume them (their state is gone).
@@ -148,6 +197,18 @@ public class HostRegistry {
         writes.unlist(orgId, hostId);
         index.refresh(hostId);
         LOG.info("event=offer_unlisted host={} org={}", hostId, orgId);
+    }
+
+    private static List<GpuRow> gpuRows(MachineSpec spec, GpuSku sku) {
+        String cc = computeCapability(sku);
+        List<GpuRow> gpus = new ArrayList<>(spec.gpus().size());
+        for (int i = 0; i < spec.gpus().size(); i++) {
+            GpuSpec gpu = spec.gpus().get(i);
+            MeasuredFigures f = gpu.figures();
+            gpus.add(new GpuRow(i, sku.id(), displayName(sku), gpu.uuid(), gpu.vramGb(), f.tensorTflops(),
+                    f.fp32Tflops(), f.memoryBandwidthGbps(), f.hostToDeviceGbps(), AssayScore.of(f), cc));
+        }
+        return gpus;
     }
 
     /** PLAUSIBLE, DEGRADED, SUSPICIOUS or IMPOSSIBLE: the {@code benchmark_reports.verdict} column. */

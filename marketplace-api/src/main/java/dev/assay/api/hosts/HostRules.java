@@ -41,18 +41,7 @@ final class HostRules {
         if (spec.name() == null || !NAME.matcher(spec.name()).matches()) {
             errors.put("name", "1 to 100 letters, digits, spaces or ._:/()#+-");
         }
-        if (spec.tier() == null) {
-            errors.put("tier", "required: COMMUNITY or SECURE");
-        }
-        if (spec.region() == null || !REGION.matcher(spec.region()).matches()) {
-            errors.put("region", "lower-case letters, digits and '-', e.g. eu-central");
-        }
-        if (spec.datacenter() == null || !DATACENTER.matcher(spec.datacenter()).matches()) {
-            errors.put("datacenter", "at most 64 letters, digits, spaces or ._-");
-        }
-        if (spec.geolocation() == null || !COUNTRY.matcher(spec.geolocation()).matches()) {
-            errors.put("geolocation", "an ISO 3166 alpha-2 country code in upper case, e.g. US");
-        }
+        checkWhere(errors, spec.tier(), spec.region(), spec.datacenter(), spec.geolocation());
         if (spec.cpuCores() < 1 || spec.cpuCores() > 4096) {
             errors.put("cpu_cores", "must be within 1..4096");
         }
@@ -97,6 +86,32 @@ final class HostRules {
         }
         fail("the machine is invalid", errors);
         return sku;
+    }
+
+    /** Checks where an owner says a machine to be enrolled stands (an empty name means the agent's hostname). */
+    static void checkPlacement(HostPlacement placement) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (placement.name() == null || !(placement.name().isEmpty() || NAME.matcher(placement.name()).matches())) {
+            errors.put("name", "1 to 100 letters, digits, spaces or ._:/()#+-");
+        }
+        checkWhere(errors, placement.tier(), placement.region(), placement.datacenter(), placement.geolocation());
+        fail("the machine's placement is invalid", errors);
+    }
+
+    private static void checkWhere(Map<String, String> errors, dev.assay.matching.inventory.Tier tier, String region,
+            String datacenter, String geolocation) {
+        if (tier == null) {
+            errors.put("tier", "required: COMMUNITY or SECURE");
+        }
+        if (region == null || !REGION.matcher(region).matches()) {
+            errors.put("region", "lower-case letters, digits and '-', e.g. eu-central");
+        }
+        if (datacenter == null || !DATACENTER.matcher(datacenter).matches()) {
+            errors.put("datacenter", "at most 64 letters, digits, spaces or ._-");
+        }
+        if (geolocation == null || !COUNTRY.matcher(geolocation).matches()) {
+            errors.put("geolocation", "an ISO 3166 alpha-2 country code in upper case, e.g. US");
+        }
     }
 
     /** Checks an offer for a host with {@code gpuCount} GPUs, as of {@code now}. */

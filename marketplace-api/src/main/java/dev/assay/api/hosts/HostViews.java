@@ -16,7 +16,8 @@ final class HostViews {
 
     /** {@code POST /v1/hosts/enrollment-tokens}: optional lifetime in hours (1..168, default 24). */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record CreateTokenRequest(@Nullable Integer expiresInHours) {}
+    record CreateTokenRequest(@Nullable Integer expiresInHours, @Nullable String name, @Nullable String tier,
+            @Nullable String region, @Nullable String datacenter, @Nullable String geolocation) {}
 
     /** The token itself appears only here, once. */
     @Serdeable(naming = SnakeCaseStrategy.class)

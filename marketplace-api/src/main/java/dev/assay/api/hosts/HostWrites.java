@@ -2,7 +2,9 @@ package dev.assay.api.hosts;
 
 import dev.assay.api.problem.ApiProblem;
 import dev.assay.api.problem.ProblemType;
+import dev.assay.matching.inventory.Tier;
 import dev.assay.matching.inventory.VerificationState;
+import dev.assay.reputation.reliability.HostAvailability;
 import dev.assay.reputation.reliability.ReliabilityEstimate;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -29,13 +31,15 @@ class HostWrites {
     private final HostRowRepository hosts;
     private final HostGpuRowRepository hostGpus;
     private final BenchmarkReportRowRepository reports;
+    private final HostPresence presence;
 
     HostWrites(EntityManager entityManager, HostRowRepository hosts, HostGpuRowRepository hostGpus,
-            BenchmarkReportRowRepository reports) {
+            BenchmarkReportRowRepository reports, HostPresence presence) {
         this.entityManager = entityManager;
         this.hosts = hosts;
         this.hostGpus = hostGpus;
         this.reports = reports;
+        this.presence = presence;
     }
 
     /** What a write needs to know of a host first. */
@@ -57,6 +61,43 @@ class HostWrites {
         hostGpus.flush();
     }
 
+    /**
+     * Writes the row of a machine that joined through an agent: host and GPUs, the token that enrolled it pointed
+     * at it, and its first ONLINE interval, in one transaction.
+     */
+    @Transactional
+    void insertEnrolledHost(String hostId, String orgId, MachineSpec spec, List<GpuRow> gpus, Instant now) {
+        insertHost(hostId, orgId, spec, gpus, now);
+        sql("UPDATE enrollment_tokens SET host_id = :h WHERE assigned_host_id = :h").setParameter("h", hostId)
+                .executeUpdate();
+        presence.enter(hostId, HostAvailability.ONLINE, now);
+    }
+
+    /** Where the owner placed the machine that got {@code hostId} at enrollment; empty for any other id. */
+    @Transactional(readOnly = true)
+    Optional<HostPlacement> enrolledPlacement(String hostId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = sql("SELECT host_name, tier, region, datacenter, geolocation FROM enrollment_tokens"
+                + " WHERE assigned_host_id = :h").setParameter("h", hostId).getResultList();
+        return rows.stream().findFirst().map(r -> new HostPlacement(r[0] == null ? "" : (String) r[0],
+                Tier.valueOf((String) r[1]), (String) r[2], (String) r[3], (String) r[4]));
+    }
+
+    /** The stored host row, for the agent side to compare what an agent says with what is stored. */
+    @Transactional(readOnly = true)
+    Optional<HostRow> row(String hostId) {
+        return hosts.findById(hostId);
+    }
+
+    /** The host's GPUs, by index. */
+    @Transactional(readOnly = true)
+    List<GpuRow> gpus(String hostId) {
+        @SuppressWarnings("unchecked")
+        List<Number> count = sql("SELECT gpu_index FROM host_gpus WHERE host_id = :h ORDER BY gpu_index")
+                .setParameter("h", hostId).getResultList();
+        return count.stream().map(i -> gpu(hostId, i.intValue()).orElseThrow()).toList();
+    }
+
     /** The host, if it exists and (when {@code orgId} is present) belongs to that organisation. */
     @Transactional(readOnly = true)
     Optional<Head> head(String hostId, Optional<String> orgId) {
@@ -66,6 +107,13 @@ class HostWrites {
     @Transactional
     Head setStatus(String hostId, HostStatus status, Instant now) {
         Head head = require(hostId, Optional.empty());
+        if (presence.tracked(hostId)) {
+            presence.enter(hostId, switch (status) {
+                case ONLINE -> HostAvailability.ONLINE;
+                case OFFLINE -> HostAvailability.OFFLINE;
+                case RETIRED -> HostAvailability.MAINTENANCE; // taken down on purpose: counts neither way
+            }, now);
+        }
         if (status == HostStatus.ONLINE) {
             bump(head, "status = :status, last_seen_at = :now",
                     q -> q.setParameter("status", status.name()).setParameter("now", now));
@@ -144,6 +192,13 @@ class HostWrites {
         bump(head, "listed = FALSE, on_demand_micros = NULL, min_bid_micros = NULL, storage_micros = NULL,"
                 + " min_gpus_per_pod = NULL, available_until = NULL", q -> q);
         return head;
+    }
+
+    /** Records a host-caused pod failure, evidence for the reliability model. */
+    @Transactional
+    void hostFailure(String hostId, String reason, Instant now) {
+        require(hostId, Optional.empty());
+        presence.failure(hostId, reason, now);
     }
 
     private Head require(String hostId, Optional<String> orgId) {

@@ -16,6 +16,7 @@ import dev.assay.api.market.MarketClock;
 import dev.assay.api.problem.ApiProblem;
 import dev.assay.api.problem.ProblemType;
 import dev.assay.api.problem.RequestValues;
+import dev.assay.matching.inventory.Tier;
 import dev.assay.pricing.Money;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -83,10 +84,31 @@ class HostsController {
             }
             lifetime = Duration.ofHours(hours);
         }
-        var created = tokens.create(orgId, lifetime).orElseThrow(() -> new ApiProblem(ProblemType.CONFLICT,
+        var created = tokens.create(orgId, lifetime, placement(request)).orElseThrow(() -> new ApiProblem(ProblemType.CONFLICT,
                 "this organisation already has " + EnrollmentTokens.MAX_ACTIVE
                         + " unused enrollment tokens: use or let some expire first"));
         return HttpResponse.created(CreatedTokenView.of(created)).header("Cache-Control", "no-store");
+    }
+
+    /** Where the machine stands, from the token request; fields left out take {@link HostPlacement#UNSPECIFIED}'s. */
+    private static HostPlacement placement(@Nullable CreateTokenRequest request) {
+        HostPlacement unspecified = HostPlacement.UNSPECIFIED;
+        if (request == null) {
+            return unspecified;
+        }
+        Tier tier = unspecified.tier();
+        if (request.tier() != null) {
+            try {
+                tier = Tier.valueOf(request.tier());
+            } catch (IllegalArgumentException e) {
+                throw new ApiProblem(ProblemType.VALIDATION, "tier must be COMMUNITY or SECURE, was " + request.tier(),
+                        Map.of("tier", "must be COMMUNITY or SECURE"));
+            }
+        }
+        return new HostPlacement(request.name() == null ? unspecified.name() : request.name(), tier,
+                request.region() == null ? unspecified.region() : request.region(),
+                request.datacenter() == null ? unspecified.datacenter() : request.datacenter(),
+                request.geolocation() == null ? unspecified.geolocation() : request.geolocation());
     }
 
     @Operation(summary = "The organisation's enrollment tokens, newest first (never the token itself)")

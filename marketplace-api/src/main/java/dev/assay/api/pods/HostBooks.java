@@ -160,7 +160,7 @@ class HostBooks {
 
     static PodLaunch launch(PodRow pod, HostLock host) {
         return new PodLaunch(pod.id(), host.hostId(), pod.image(), pod.gpuIndices(), pod.envJson(), pod.ports(),
-                host.simulated());
+                pod.cpuCores(), pod.ramGb(), pod.diskGb(), host.simulated());
     }
 
     private static String reason(Preemption preemption) {

@@ -8,6 +8,7 @@ import dev.assay.matching.bidbook.HostBidBook;
 import dev.assay.pricing.Money;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -146,9 +147,13 @@ class PodChanges {
      * its GPUs: preempted, deleted, lost) is ignored: containers stop after the market moved on.
      */
     @Transactional
-    Changed report(String podId, PodState state, String reason) {
+    Changed report(String hostId, String podId, PodState state, String reason) {
         Locked locked = lock(null, podId);
         PodRow pod = locked.pod();
+        if (hostId != null && !hostId.equals(pod.hostId())) {
+            // An agent speaks for its own host only; whether the pod exists elsewhere is not its business.
+            throw new ApiProblem(ProblemType.NOT_FOUND, "no pod " + podId + " on host " + hostId);
+        }
         AfterCommit after = new AfterCommit();
         boolean stale = switch (state) {
             case STARTING, RUNNING -> !pod.state().holdsGpus() || pod.state() == state
@@ -173,6 +178,12 @@ class PodChanges {
             });
         }
         return new Changed(changed, after);
+    }
+
+    /** The ids of the pods holding GPUs on the host, for reconciling with what its agent runs. */
+    @Transactional(readOnly = true)
+    List<String> holdingGpus(String hostId) {
+        return sql.holdingGpus(hostId).stream().map(PodRow::id).toList();
     }
 
     /** The host disappeared: pods holding GPUs there become LOST (RUNNING time settled first). */

@@ -8,7 +8,7 @@ import java.util.List;
  * @param simulated the host is a SIMULATED one (no real agent): the simulated gateway plays its part
  */
 public record PodLaunch(String podId, String hostId, String image, List<Integer> gpuIndices, String envJson,
-                        String ports, boolean simulated) {
+                        String ports, int cpuCores, long ramGb, long diskGb, boolean simulated) {
 
     public PodLaunch {
         gpuIndices = List.copyOf(gpuIndices);

@@ -26,7 +26,20 @@ public class PodLifecycle implements PodStopper {
      * Reports that no longer apply are ignored; an illegal one is refused (409 problem).
      */
     public void reportState(String podId, PodState state, String reason) {
-        publisher.publish(changes.report(podId, state, reason).after());
+        publisher.publish(changes.report(null, podId, state, reason).after());
+    }
+
+    /**
+     * The agent of {@code hostId} reports a pod's state: as {@link #reportState}, and a pod that is not on that host
+     * is not found (an agent speaks for its own host only).
+     */
+    public void reportFromHost(String hostId, String podId, PodState state, String reason) {
+        publisher.publish(changes.report(hostId, podId, state, reason).after());
+    }
+
+    /** The pods holding GPUs on the host (SCHEDULED, STARTING, RUNNING, STOPPING), by id. */
+    public java.util.List<String> holdingGpus(String hostId) {
+        return changes.holdingGpus(hostId);
     }
 
     /** Marks the pods holding GPUs on this host LOST (their RUNNING time settled first). */

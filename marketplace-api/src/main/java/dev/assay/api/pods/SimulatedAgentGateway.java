@@ -1,7 +1,6 @@
 package dev.assay.api.pods;
 
 import io.micronaut.context.BeanProvider;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,18 +8,18 @@ import org.slf4j.LoggerFactory;
  * The agent gateway for SIMULATED hosts (demo and test fleets; no agent, no container): it plays the
  * agent's part, reporting SCHEDULED → STARTING → RUNNING after a start and STOPPED after a stop, through
  * {@link PodLifecycle#reportState} like a real agent. Reports run on their own virtual thread, after the
- * request that caused them committed, as a real agent's would. Pods on real hosts wait for the agent
- * session (issue 4), which replaces this bean.
+ * request that caused them committed, as a real agent's would. Not a bean of its own: the agents' gateway
+ * ({@code dev.assay.api.agents.AgentStreamGateway}) hands it the pods of simulated hosts that have no agent
+ * connected (the demo fleet).
  */
-@Singleton
-class SimulatedAgentGateway implements AgentGateway {
+public class SimulatedAgentGateway implements AgentGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedAgentGateway.class);
 
     // Lazily: the lifecycle publishes through this gateway, and this gateway reports to the lifecycle.
     private final BeanProvider<PodLifecycle> lifecycle;
 
-    SimulatedAgentGateway(BeanProvider<PodLifecycle> lifecycle) {
+    public SimulatedAgentGateway(BeanProvider<PodLifecycle> lifecycle) {
         this.lifecycle = lifecycle;
     }
 

@@ -128,7 +128,7 @@ class HostEntitiesRoundTripTest {
         String orgId = rows.hostOrganisation("round trip tokens");
         EnrollmentTokenRowRepository tokens = db.bean(EnrollmentTokenRowRepository.class);
         EnrollmentTokenRow token = new EnrollmentTokenRow(HostIds.next(HostIds.TOKEN), orgId,
-                EnrollmentTokens.sha256("assay_enroll_" + suffix()), AT, AT.plusSeconds(86_400));
+                EnrollmentTokens.sha256("assay_enroll_" + suffix()), AT, AT.plusSeconds(86_400), HostPlacement.UNSPECIFIED);
         tokens.save(token);
 
         EnrollmentTokenRow loaded = tokens.findById(token.getId()).orElseThrow();

@@ -1,6 +1,7 @@
 package dev.assay.api.pods;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,7 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * each pod event deterministically through {@link PodLifecycle#reportState}.
  */
 @Singleton
-@Replaces(SimulatedAgentGateway.class)
+@Replaces(AgentGateway.class)
+// Tests of the real agents' gateway (pods over an agent's stream) turn this double off.
+@Requires(property = "pods-test.scripted-agent", notEquals = "false")
 public class ScriptedAgentGateway implements AgentGateway {
 
     private final List<PodLaunch> launches = new CopyOnWriteArrayList<>();

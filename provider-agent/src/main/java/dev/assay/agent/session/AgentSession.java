@@ -39,6 +39,8 @@ final class AgentSession implements StreamObserver<MarketplaceMessage> {
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private ClientCallStreamObserver<AgentMessage> out;
     private boolean closed;
+    /** The agent half-closed or cancelled its side: nothing more may be written. */
+    private boolean outboundDone;
 
     AgentSession(SessionParts parts, ManagedChannel channel) {
         this.parts = parts;
@@ -46,11 +48,9 @@ final class AgentSession implements StreamObserver<MarketplaceMessage> {
     }
 
     /** Opens the stream and says Hello. */
-    void open(Hello hello) {
-        synchronized (this) {
-            out = (ClientCallStreamObserver<AgentMessage>) AgentServiceGrpc.newStub(channel).connect(this);
-        }
-        send(AgentMessage.newBuilder().setHello(hello).build());
+    synchronized void open(Hello hello) {
+        out = (ClientCallStreamObserver<AgentMessage>) AgentServiceGrpc.newStub(channel).connect(this);
+        out.onNext(AgentMessage.newBuilder().setHello(hello).build()); // under the lock: nothing goes before Hello
     }
 
     CompletableFuture<Welcome> welcome() {
@@ -74,7 +74,7 @@ final class AgentSession implements StreamObserver<MarketplaceMessage> {
 
     /** Sends one message unless the stream is closed; false if it was not sent. */
     synchronized boolean send(AgentMessage message) {
-        if (closed || out == null) {
+        if (closed || outboundDone || out == null) {
             return false;
         }
         try {
@@ -89,7 +89,8 @@ final class AgentSession implements StreamObserver<MarketplaceMessage> {
     /** The agent leaves: half-closes the stream (the marketplace sees a clean end), pods keep running. */
     void close() {
         synchronized (this) {
-            if (!closed && out != null) {
+            if (!closed && !outboundDone && out != null) {
+                outboundDone = true;
                 try {
                     out.onCompleted();
                 } catch (RuntimeException e) {
@@ -103,7 +104,8 @@ final class AgentSession implements StreamObserver<MarketplaceMessage> {
     /** Gives up on a stream that never got its Welcome. */
     void abandon(String why) {
         synchronized (this) {
-            if (!closed && out != null) {
+            if (!closed && !outboundDone && out != null) {
+                outboundDone = true;
                 out.cancel(why, null);
             }
         }

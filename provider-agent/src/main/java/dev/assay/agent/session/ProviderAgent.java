@@ -154,27 +154,33 @@ public final class ProviderAgent {
         ManagedChannel channel = MarketplaceChannels.open(target, parts.renewer().identity());
         AgentSession next = new AgentSession(parts, channel);
         next.ended().whenComplete((v, e) -> closeChannel(channel));
+        // Attached before Hello goes out: a StartPod right behind Welcome must find the stream for its events.
+        outbox.attach(next);
         next.open(hello());
         Welcome welcome;
         try {
             welcome = next.welcome().get(timing.welcomeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            next.abandon("no Welcome within " + timing.welcomeTimeout());
+            abandon(next, "no Welcome within " + timing.welcomeTimeout());
             throw e;
         } catch (ExecutionException e) {
-            next.abandon("no Welcome");
+            abandon(next, "no Welcome");
             throw e.getCause() instanceof Exception cause ? cause : e;
         } catch (InterruptedException e) {
-            next.abandon("agent stopping");
+            abandon(next, "agent stopping");
             throw e;
         }
         session = next;
-        outbox.attach(next);
         next.run(welcome);
         if (!running) {
             next.close();
         }
         return next;
+    }
+
+    private void abandon(AgentSession attempt, String why) {
+        outbox.detach(attempt);
+        attempt.abandon(why);
     }
 
     private Hello hello() {

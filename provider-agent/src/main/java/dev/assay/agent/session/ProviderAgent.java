@@ -146,6 +146,11 @@ public final class ProviderAgent {
         }
     }
 
+    /** The breaker over connection attempts, for tests and diagnostics. */
+    CircuitBreaker.State connectBreakerState() {
+        return breaker.getState();
+    }
+
     /** One connection attempt: it succeeds when the marketplace answers Hello with Welcome in time. */
     private AgentSession connect() throws Exception {
         if (!running) {

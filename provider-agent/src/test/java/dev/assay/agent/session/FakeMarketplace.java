@@ -36,14 +36,20 @@ final class FakeMarketplace extends AgentServiceGrpc.AgentServiceImplBase implem
     /** An automatic answer to some agent messages (the renewal's CertificateIssued). */
     volatile Function<AgentMessage, Optional<MarketplaceMessage>> answers = m -> Optional.empty();
     private final AtomicInteger sessions = new AtomicInteger();
+    /** Streams the agent ended cleanly (half-closed). */
+    final AtomicInteger completedByAgent = new AtomicInteger();
     private volatile StreamObserver<MarketplaceMessage> current;
     private final Server server;
 
     FakeMarketplace(TestPki pki) throws Exception {
+        this(pki, 0);
+    }
+
+    FakeMarketplace(TestPki pki, int port) throws Exception {
         KeyPair key = TestPki.keyPair();
         SslContextBuilder tls = GrpcSslContexts.configure(SslContextBuilder.forServer(key.getPrivate(), pki.server(key)))
                 .trustManager(pki.ca).clientAuth(ClientAuth.REQUIRE);
-        server = NettyServerBuilder.forPort(0).sslContext(tls.build()).addService(this).build().start();
+        server = NettyServerBuilder.forPort(port).sslContext(tls.build()).addService(this).build().start();
     }
 
     String target() {
@@ -71,6 +77,7 @@ final class FakeMarketplace extends AgentServiceGrpc.AgentServiceImplBase implem
 
             @Override
             public void onCompleted() {
+                completedByAgent.incrementAndGet();
                 synchronized (FakeMarketplace.this) {
                     out.onCompleted();
                 }

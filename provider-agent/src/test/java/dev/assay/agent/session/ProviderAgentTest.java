@@ -268,11 +268,18 @@ class ProviderAgentTest {
     void aRestartedAgentStartsItsPodsAgainAndReportsThem() throws Exception {
         Path state = dir.resolve("state");
         AgentIdentity identity = pki.identity("hst_test");
-        Running first = start(identity, new InMemoryRuntime(), state);
+        InMemoryRuntime beforeReboot = new InMemoryRuntime();
+        Running first = start(identity, beforeReboot, state);
         market.await(AgentMessage::hasHello, WAIT);
         market.send(startPod("pod-1"));
         market.await(event("pod-1", PodState.POD_STATE_RUNNING), WAIT);
-        first.stop();
+        first.stop(); // what SIGTERM does
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (market.completedByAgent.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(market.completedByAgent).as("the stream was half-closed, not dropped").hasValue(1);
+        assertThat(beforeReboot.running()).as("stopping the agent leaves pods running").containsExactly("pod-1");
         market.received.clear();
 
         InMemoryRuntime afterReboot = new InMemoryRuntime(); // the containers did not survive
@@ -318,7 +325,41 @@ class ProviderAgentTest {
         assertThat(signer.verify(signature)).isTrue();
     }
 
+    @Test
+    void keepsTryingWhileTheMarketplaceIsDownOpensTheBreakerAndConnectsOnceItIsBack() throws Exception {
+        int port = Integer.parseInt(market.target().substring("localhost:".length()));
+        market.close(); // nothing answers on that port now
+        Running agent = start(pki.identity("hst_test"), new InMemoryRuntime(), dir.resolve("state"), "localhost:" + port);
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (agent.agent().connectBreakerState() != io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(agent.agent().connectBreakerState())
+                .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
+        market = new FakeMarketplace(pki, port);
+
+        assertThat(market.await(AgentMessage::hasHello, WAIT).getHello().getSimulated()).isTrue();
+        market.await(AgentMessage::hasHeartbeat, WAIT);
+        assertThat(agent.agent().connectBreakerState())
+                .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
+
+    private Running start(AgentIdentity identity, InMemoryRuntime runtime, Path state, String target)
+            throws Exception {
+        Path identityDir = dir.resolve("identity-" + agents.size());
+        identity.saveTo(identityDir);
+        SimulatedHost host = SimulatedHost.parse("4x RTX_4090", SkuCatalogue.bundled(), identity.hostId(),
+                new Random(7));
+        ProviderAgent agent = new ProviderAgent(target, identity, identityDir, PodStateFile.openIn(state),
+                host, runtime, "test", FAST, Clock.systemUTC());
+        Running running = new Running(agent, Thread.ofPlatform().name("agent-under-test").start(agent::run));
+        agents.add(running);
+        return running;
+    }
 
     private Running start(AgentIdentity identity, InMemoryRuntime runtime, Path state) throws Exception {
         Path identityDir = dir.resolve("identity-" + agents.size());

@@ -13,6 +13,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,17 +107,20 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         ProviderAgent agent = new ProviderAgent(marketplace, identity, identityDir, state, host, runtime,
                 AgentVersion.current());
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            agent.stop(); // closes the stream; pods keep running
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.stop(); // half-closes the stream; pods keep running
             try {
-                main.join(5_000);
+                stopped.await(5, TimeUnit.SECONDS); // let the half-close go out before the JVM halts
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "assay-agent-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        agent.run();
+        }, "assay-agent-stop"));
+        try {
+            agent.run();
+        } finally {
+            stopped.countDown();
+        }
         return 0;
     }
 }

@@ -58,7 +58,13 @@ final class ChallengeResponder {
                 fail(id, "n too large for this agent's solver");
                 return;
             }
-            HostSolution solution = HostSolver.solve(spec);
+            HostSolution solution;
+            try {
+                solution = HostSolver.solve(spec);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                fail(id, "the product could not be computed: " + e);
+                return;
+            }
             long elapsedMicros = (System.nanoTime() - received) / 1_000;
             keep(id, solution);
             LOG.info("event=challenge_committed challenge={} n={} elapsed_micros={}", id, spec.n(), elapsedMicros);

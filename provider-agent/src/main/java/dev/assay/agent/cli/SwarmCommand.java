@@ -4,17 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.agent.identity.AgentIdentity;
 import dev.assay.agent.identity.Enroller;
 import dev.assay.agent.json.AgentJson;
+import dev.assay.agent.session.MarketplaceChannels;
 import dev.assay.proto.agent.v1.AgentMessage;
 import dev.assay.proto.agent.v1.AgentServiceGrpc;
 import dev.assay.proto.agent.v1.Heartbeat;
 import dev.assay.proto.agent.v1.Hello;
 import dev.assay.proto.agent.v1.MarketplaceMessage;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.stub.StreamObserver;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -104,11 +102,7 @@ final class SwarmCommand implements Callable<Integer> {
         CountDownLatch welcomed = new CountDownLatch(agents);
         try {
             for (AgentIdentity identity : identities) {
-                ManagedChannel channel = NettyChannelBuilder.forTarget(marketplace)
-                        .eventLoopGroup(loop).channelType(NioSocketChannel.class)
-                        .sslContext(GrpcSslContexts.forClient().trustManager(ca)
-                                .keyManager(identity.key(), identity.chain().toArray(X509Certificate[]::new)).build())
-                        .build();
+                ManagedChannel channel = MarketplaceChannels.open(marketplace, identity, List.of(ca), loop);
                 channels.add(channel);
                 Agent agent = new Agent(welcomed, errors, firstErrors);
                 agent.out = AgentServiceGrpc.newStub(channel).connect(agent);

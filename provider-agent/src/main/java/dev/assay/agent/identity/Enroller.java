@@ -141,7 +141,8 @@ public final class Enroller {
         }
     }
 
-    private static byte[] csr(KeyPair key) {
+    /** A DER PKCS#10 request for {@code key}; the marketplace names the host itself (enrollment and renewal). */
+    public static byte[] csr(KeyPair key) {
         try {
             return new JcaPKCS10CertificationRequestBuilder(new X500Principal("CN=assay-agent"), key.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate())).getEncoded();
@@ -150,7 +151,8 @@ public final class Enroller {
         }
     }
 
-    private static KeyPair newKeyPair() {
+    /** A fresh P-256 key pair, made on this host and never sent anywhere. */
+    public static KeyPair newKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));

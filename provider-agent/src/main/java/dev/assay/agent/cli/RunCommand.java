@@ -2,6 +2,7 @@ package dev.assay.agent.cli;
 
 import dev.assay.agent.identity.AgentIdentity;
 import dev.assay.agent.runtime.ContainerRuntime;
+import dev.assay.agent.runtime.ContainerRuntimes;
 import dev.assay.agent.session.AgentHost;
 import dev.assay.agent.session.PodStateFile;
 import dev.assay.agent.session.ProviderAgent;
@@ -15,7 +16,7 @@ import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,10 +58,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Container runtime for pods (default: simulated with --simulate, else docker).")
     String runtimeName;
 
-    /** Container runtimes by name. */
-    Function<String, ContainerRuntime> runtimes = name -> { // wired at merge
-        throw new IllegalArgumentException("no container runtime named '" + name + "' in this build");
-    };
+    /** Container runtimes by name and state directory (tests put a double here). */
+    BiFunction<String, Path, ContainerRuntime> runtimes = ContainerRuntimes::named;
 
     @Override
     public Integer call() {
@@ -76,16 +75,16 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         ContainerRuntime runtime;
+        Path states = stateDir != null ? stateDir : identityDir.resolve("state");
         String name = runtimeName != null ? runtimeName : simulate != null ? "simulated" : "docker";
         try {
-            runtime = runtimes.apply(name);
+            runtime = runtimes.apply(name, states);
         } catch (IllegalArgumentException e) {
             err.println("assay-agent run: --runtime: " + e.getMessage());
             return USAGE;
         }
         AgentIdentity identity;
         PodStateFile state;
-        Path states = stateDir != null ? stateDir : identityDir.resolve("state");
         try {
             identity = AgentIdentity.loadFrom(identityDir);
         } catch (IOException | RuntimeException e) {

@@ -37,7 +37,7 @@ class RunCommandTest {
     void withoutAnIdentityTheAgentSaysToEnrollFirst() {
         RunCommand run = new RunCommand();
         picocli.CommandLine command = new picocli.CommandLine(run);
-        run.runtimes = name -> new NoPods(name);
+        run.runtimes = (name, states) -> new NoPods(name);
         java.io.StringWriter err = new java.io.StringWriter();
         command.setErr(new java.io.PrintWriter(err, true));
 

@@ -142,8 +142,9 @@ final class AgentMachine {
                 .mapToDouble(Measurement::getValue).filter(v -> v >= 0 && v <= 1.0e7).findFirst();
     }
 
+    /** A SIMULATED machine has no driver: it says so ("SIMULATED", or nothing), and is stored as version 0. */
     private static String orSimulated(String value, String simulatedDefault, boolean simulated) {
-        return value.isBlank() && simulated ? simulatedDefault : value;
+        return simulated && !value.matches("[0-9]{1,4}(\\.[0-9]{1,4}){0,3}") ? simulatedDefault : value;
     }
 
     static String printable(String text) {

@@ -1,23 +1,17 @@
 package dev.assay.interop;
 
+import static dev.assay.interop.MarketplaceProcess.AGENT_JAR;
+import static dev.assay.interop.MarketplaceProcess.JSON;
+import static dev.assay.interop.MarketplaceProcess.java;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,57 +27,20 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class AgentEnrollmentInteropTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path MARKETPLACE_JAR = Path.of("../marketplace-api/target/assay-marketplace.jar");
-    private static final Path AGENT_JAR = Path.of("../provider-agent/target/assay-agent.jar");
-
     @TempDir
     static Path work;
 
-    private static Process marketplace;
-    private static int httpPort;
-    private static int grpcPort;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static MarketplaceProcess market;
 
     @BeforeAll
     static void startTheMarketplace() throws Exception {
-        assertThat(MARKETPLACE_JAR).as("packaged by the reactor before this module").exists();
-        assertThat(AGENT_JAR).as("packaged by the reactor before this module").exists();
-        httpPort = freePort();
-        grpcPort = freePort();
-        ProcessBuilder builder = new ProcessBuilder(java(), "--sun-misc-unsafe-memory-access=allow",
-                "--enable-native-access=ALL-UNNAMED", "-jar", MARKETPLACE_JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("marketplace.log").toFile());
-        builder.environment().put("ASSAY_DATA_DIR", work.resolve("market-data").toString());
-        builder.environment().put("ASSAY_HTTP_PORT", String.valueOf(httpPort));
-        builder.environment().put("ASSAY_GRPC_PORT", String.valueOf(grpcPort));
-        builder.environment().put("ASSAY_DEMO_FLEET_SIZE", "0");
-        builder.environment().put("ASSAY_AGENT_HEARTBEAT", "1s");
-        marketplace = builder.start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (true) {
-            try {
-                if (get("/health").statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (!marketplace.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the marketplace did not come up:\n" + log());
-            }
-            Thread.sleep(250);
-        }
+        market = MarketplaceProcess.start(work, Map.of("ASSAY_AGENT_HEARTBEAT", "1s"), List.of());
     }
 
     @AfterAll
     static void stopTheMarketplace() throws InterruptedException {
-        if (marketplace != null) {
-            marketplace.destroy();
-            if (!marketplace.waitFor(20, TimeUnit.SECONDS)) {
-                marketplace.destroyForcibly();
-            }
+        if (market != null) {
+            market.close();
         }
     }
 
@@ -160,7 +117,7 @@ class AgentEnrollmentInteropTest {
         Files.writeString(ca, get("/v1/agents/ca.pem").body());
         ProcessBuilder builder = new ProcessBuilder(java(), "--sun-misc-unsafe-memory-access=allow",
                 "--enable-native-access=ALL-UNNAMED", "-jar", AGENT_JAR.toString(), "swarm",
-                "--marketplace", "localhost:" + grpcPort, "--api", "http://localhost:" + httpPort,
+                "--marketplace", "localhost:" + market.grpcPort, "--api", "http://localhost:" + market.httpPort,
                 "--ca-cert", ca.toString(), "--agents", "20", "--seconds", "3");
         builder.environment().put("ASSAY_OWNER_KEY", ownerKey);
         Process swarm = builder.redirectErrorStream(true).start();
@@ -182,7 +139,7 @@ class AgentEnrollmentInteropTest {
     private static Result agent(String token, Path ca, Path state) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(java(), "--sun-misc-unsafe-memory-access=allow",
                 "--enable-native-access=ALL-UNNAMED", "-jar", AGENT_JAR.toString(), "enroll",
-                "--marketplace", "localhost:" + grpcPort, "--ca-cert", ca.toString(), "--state-dir", state.toString())
+                "--marketplace", "localhost:" + market.grpcPort, "--ca-cert", ca.toString(), "--state-dir", state.toString())
                 .redirectErrorStream(true);
         builder.environment().put("ASSAY_ENROLLMENT_TOKEN", token);
         Process process = builder.start();
@@ -192,54 +149,18 @@ class AgentEnrollmentInteropTest {
     }
 
     private static String signUp() throws Exception {
-        JsonNode org = JSON.readTree(post("/v1/orgs", null, "{\"name\":\"Interop Hosts\",\"owner_email\":\"ops-"
-                + UUID.randomUUID() + "@example.com\"}").body());
-        return org.path("api_key").path("key").asText();
+        return market.signUp("Interop Hosts").key();
     }
 
     private static String enrollmentToken(String ownerKey) throws Exception {
-        HttpResponse<String> created = post("/v1/hosts/enrollment-tokens", ownerKey, "{\"expires_in_hours\":1}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).path("token").asText();
+        return market.enrollmentToken(ownerKey, "{\"expires_in_hours\":1}");
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return get(path, null);
+        return market.get(path, null);
     }
 
-    private static HttpResponse<String> get(String path, String key) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path));
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(String path, String key, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String log() {
-        try {
-            List<String> lines = new ArrayList<>(Files.readAllLines(work.resolve("marketplace.log")));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+    private static HttpResponse<String> get(String path, String key) throws Exception {
+        return market.get(path, key);
     }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole way of a machine and a pod, with the shipped jars as separate processes over real gRPC with mutual
- * TLS on loopback: enroll → {@code assay-agent run --simulate} connects and reports → the host appears (measured,
+ * The whole way of machines and a pod, with the shipped jars as separate processes (one marketplace, two agents of
+ * two owners) over real gRPC with mutual TLS on loopback: enroll → {@code assay-agent run --simulate} connects and reports → the host appears (measured,
  * challenged, verified) and is found in search once listed → a pod created over REST reaches the agent as
  * StartPod → RUNNING → stop → STOPPED; the agent killed → host OFFLINE → pod LOST; the agent restarted → it
  * reconnects and reports, and the host is ONLINE again.
@@ -69,7 +69,14 @@ class AgentPodsInteropTest {
         assertThat(enroll(token, ca, identity)).isZero();
         String hostId = Files.readString(identity.resolve("host-id")).strip();
 
-        Process agent = run(identity, "agent-1.log");
+        Org otherOwner = market.signUp("Interop Datacenter");
+        Path otherIdentity = work.resolve("dc-node");
+        assertThat(enroll(market.enrollmentToken(otherOwner.key(), "{\"tier\":\"SECURE\",\"region\":\"eu-west\","
+                + "\"geolocation\":\"NL\"}"), ca, otherIdentity)).isZero();
+        String otherHostId = Files.readString(otherIdentity.resolve("host-id")).strip();
+
+        Process agent = run(identity, "agent-1.log", "2x RTX_4090");
+        Process other = run(otherIdentity, "agent-dc.log", "1x H100_SXM5_80GB");
         try {
             JsonNode host = await("the host measured and verified", () -> {
                 var answer = market.get("/v1/hosts/" + hostId, owner.key());
@@ -87,6 +94,16 @@ class AgentPodsInteropTest {
                     "{\"on_demand_per_gpu_hour\":\"0.45\",\"min_bid_per_gpu_hour\":\"0.20\",\"min_gpus_per_pod\":1,"
                             + "\"storage_per_gb_month\":\"0.10\"}");
             assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+            JsonNode otherHost = await("the second machine measured and verified", () -> {
+                JsonNode json = JSON.readTree(market.get("/v1/hosts/" + otherHostId, otherOwner.key()).body());
+                return json.path("verification").asText().equals("VERIFIED") ? json : null;
+            }, other);
+            assertThat(otherHost.path("gpus").get(0).path("sku_id").asText()).isEqualTo("H100_SXM5_80GB");
+            assertThat(otherHost.path("machine").path("tier").asText()).isEqualTo("SECURE");
+            HttpResponse<String> otherListed = market.put("/v1/hosts/" + otherHostId + "/offer", otherOwner.key(),
+                    "{\"on_demand_per_gpu_hour\":\"2.10\",\"min_bid_per_gpu_hour\":\"1.00\",\"min_gpus_per_pod\":1,"
+                            + "\"storage_per_gb_month\":\"0.10\"}");
+            assertThat(otherListed.statusCode()).as(otherListed.body()).isEqualTo(200);
 
             Org renter = market.signUp("Interop Renters");
             HttpResponse<String> credited = market.post("/v1/billing/credits", OPERATOR_KEY, "{\"org_id\":\""
@@ -94,7 +111,7 @@ class AgentPodsInteropTest {
             assertThat(credited.statusCode()).as(credited.body()).isIn(200, 201);
             JsonNode offers = market.json("/v1/offers?q=" + URLEncoder.encode("region=eu-west order by value desc",
                     StandardCharsets.UTF_8), renter.key(), 200);
-            assertThat(offers.path("items").findValuesAsText("host_id")).contains(hostId);
+            assertThat(offers.path("items").findValuesAsText("host_id")).contains(hostId, otherHostId);
 
             HttpResponse<String> created = market.post("/v1/pods", renter.key(), "{\"name\":\"interop\",\"image\":"
                     + "\"busybox:1.36\",\"gpu_count\":1,\"offer_id\":\"" + hostId + "\",\"disk_gb\":10,"
@@ -116,13 +133,16 @@ class AgentPodsInteropTest {
                     .path("status").asText().equals("OFFLINE") ? true : null, null);
             awaitPod(renter, podId, "LOST", null);
 
-            agent = run(identity, "agent-2.log");
+            agent = run(identity, "agent-2.log", "2x RTX_4090");
             Process restarted = agent;
             await("the host back ONLINE", () -> JSON.readTree(market.get("/v1/hosts/" + hostId, owner.key()).body())
                     .path("status").asText().equals("ONLINE") ? true : null, restarted);
             assertThat(Files.readString(work.resolve("agent-2.log"))).contains("host " + hostId);
+            assertThat(JSON.readTree(market.get("/v1/hosts/" + otherHostId, otherOwner.key()).body())
+                    .path("status").asText()).as("the other machine was never away").isEqualTo("ONLINE");
         } finally {
             kill(agent);
+            kill(other);
         }
     }
 
@@ -161,10 +181,10 @@ class AgentPodsInteropTest {
         return process.exitValue();
     }
 
-    private static Process run(Path identity, String log) throws Exception {
+    private static Process run(Path identity, String log, String gpus) throws Exception {
         return new ProcessBuilder(java(), "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
                 "-jar", AGENT_JAR.toString(), "run", "--marketplace", "localhost:" + market.grpcPort,
-                "--identity", identity.toString(), "--simulate", "2x RTX_4090")
+                "--identity", identity.toString(), "--simulate", gpus)
                 .redirectErrorStream(true).redirectOutput(work.resolve(log).toFile()).start();
     }
 
@@ -178,7 +198,7 @@ class AgentPodsInteropTest {
 
     private static String agentLogs() {
         StringBuilder logs = new StringBuilder();
-        for (String name : List.of("agent-1.log", "agent-2.log")) {
+        for (String name : List.of("agent-1.log", "agent-dc.log", "agent-2.log")) {
             try {
                 List<String> lines = Files.readAllLines(work.resolve(name));
                 logs.append("[").append(name).append("]\n")

@@ -87,7 +87,8 @@ class AgentPresence {
                 sessions.close(session);
                 session.end(Status.DEADLINE_EXCEEDED.withDescription("no heartbeat for over " + offlineAfter.toSeconds()
                         + " s; reconnect"));
-                wentAway(session.host.hostId(), session.lastHeard);
+                // The grace period starts now, not when it was last heard: silence is one period, absence another.
+                wentAway(session.host.hostId(), now);
                 continue;
             }
             challenges.expireIfLate(session, now);

@@ -27,6 +27,7 @@ class AgentSessions {
         final String id;
         final HostIdentity host;
         final StreamObserver<MarketplaceMessage> stream;
+        final Instant connectedAt;
         volatile Instant lastHeard;
         volatile long lastHeartbeat = -1;
         /** What the agent said in Hello: the machine as it sees it (set once, before anything else is read). */
@@ -47,6 +48,7 @@ class AgentSessions {
             this.id = id;
             this.host = host;
             this.stream = stream;
+            this.connectedAt = now;
             this.lastHeard = now;
         }
 

@@ -15,7 +15,20 @@ import java.util.List;
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record HostDetail(String id, String name, String status, boolean simulated, String verification,
         Machine machine, List<Gpu> gpus, Health health, List<BenchmarkVerdict> latestBenchmarks, Listing offer,
-        String createdAt) {
+        String createdAt, @Nullable Agent agent) {
+
+    /**
+     * The machine's agent while it is connected (to this instance): version, since when, when last heard, and the
+     * latest heartbeat's GPU readings. Absent while no agent is connected, and for the demo fleet.
+     */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Agent(boolean connected, @Nullable String agentVersion, @Nullable String connectedAt,
+            @Nullable String lastHeardAt, List<GpuReading> gpus) {}
+
+    /** One GPU's readings from the agent's latest heartbeat (NVML, or SIMULATED on a simulated machine). */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record GpuReading(int index, int utilizationGpuPercent, long memoryUsedMib, int temperatureCelsius,
+            double powerDrawWatts, int smClockMhz, long eccUncorrectedVolatile) {}
 
     /** What the machine is and where. */
     @Serdeable(naming = SnakeCaseStrategy.class)

@@ -36,9 +36,12 @@ public class HostReads {
     private final EntityManager entityManager;
     private final BenchmarkReportRowRepository reports;
 
-    HostReads(EntityManager entityManager, BenchmarkReportRowRepository reports) {
+    private final AgentLinks agents;
+
+    HostReads(EntityManager entityManager, BenchmarkReportRowRepository reports, AgentLinks agents) {
         this.entityManager = entityManager;
         this.reports = reports;
+        this.agents = agents;
     }
 
     /** The host {@code hostId} of {@code orgId}; empty when there is none or it is another organisation's. */
@@ -108,7 +111,7 @@ public class HostReads {
                     : new HostDetail.Listing(false, null, null, null, null, null);
             details.add(new HostDetail(id, (String) r[1], (String) r[2], Boolean.TRUE.equals(r[3]), (String) r[4],
                     machine, gpus.getOrDefault(id, List.of()), health, benchmarks.getOrDefault(id, List.of()),
-                    listing, text(instant(r[30]))));
+                    listing, text(instant(r[30])), agents.agentOf(id).orElse(null)));
         }
         return details;
     }

@@ -14,6 +14,7 @@ import dev.assay.proto.agent.v1.BenchmarkReport;
 import dev.assay.proto.agent.v1.ChallengeCommitment;
 import dev.assay.proto.agent.v1.ChallengeOpening;
 import dev.assay.proto.agent.v1.ChallengeResponse;
+import dev.assay.proto.agent.v1.GpuTelemetry;
 import dev.assay.proto.agent.v1.Heartbeat;
 import dev.assay.proto.agent.v1.MarketplaceMessage;
 import dev.assay.proto.agent.v1.MarketplaceMessage.BodyCase;
@@ -181,8 +182,17 @@ class AgentHostsTest {
             awaitHost(agent);
 
             clock.advance(Duration.ofSeconds(20));
-            stream.send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder().setSequence(0)).build());
-            Thread.sleep(200);
+            stream.send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder().setSequence(0)
+                    .addGpus(GpuTelemetry.newBuilder().setIndex(0).setTemperatureCelsius(61)
+                            .setPowerDrawMilliwatts(312_500).setUtilizationGpuPercent(97))).build());
+            JsonNode live = null;
+            for (int i = 0; i < 100 && (live == null || live.path("gpus").isEmpty()); i++) {
+                Thread.sleep(50);
+                live = host(agent).path("agent");
+            }
+            assertThat(live.path("connected").asBoolean()).isTrue();
+            assertThat(live.path("gpus").get(0).path("temperature_celsius").asInt()).isEqualTo(61);
+            assertThat(live.path("gpus").get(0).path("power_draw_watts").asDouble()).isEqualTo(312.5);
             clock.advance(Duration.ofSeconds(20));
             presence.sweep();
             assertThat(host(agent).path("status").asText()).as("heard 20 s ago: still there").isEqualTo("ONLINE");
@@ -194,12 +204,20 @@ class AgentHostsTest {
             presence.sweep();
             JsonNode offline = host(agent);
             assertThat(offline.path("status").asText()).isEqualTo("OFFLINE");
+            assertThat(offline.has("agent")).as("no agent connected").isFalse();
+            clock.advance(Duration.ofSeconds(60));
 
             TestAgent.Stream again = agent.connect();
             again.send(agent.hello());
             assertThat(again.next(BodyCase.WELCOME).getWelcome().getBenchmarkRequested())
                     .as("a known machine is not re-measured on every connect").isFalse();
-            awaitStatus(agent, "ONLINE");
+            JsonNode back = awaitStatus(agent, "ONLINE");
+            for (int i = 0; i < 100 && back.path("health").path("uptime_1d").asDouble() == 1.0; i++) {
+                Thread.sleep(50); // the status commits first, then the re-estimated reliability
+                back = host(agent);
+            }
+            assertThat(back.path("health").path("uptime_1d").asDouble()).as("86 s online, then 60 s OFFLINE")
+                    .isBetween(0.55, 0.63);
             again.complete();
         }
     }

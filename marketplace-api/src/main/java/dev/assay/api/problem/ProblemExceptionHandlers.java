@@ -1,5 +1,6 @@
 package dev.assay.api.problem;
 
+import dev.assay.api.live.LiveStateUnavailable;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -35,6 +36,27 @@ final class ProblemExceptionHandlers {
             context.errors(errors);
         }
         return processor.processResponse(context.build(), HttpResponse.status(HttpStatus.valueOf(status)));
+    }
+
+    /**
+     * {@link LiveStateUnavailable}: Redis is down or its breaker open, so a write that needs routing fails fast:
+     * 503 with {@code Retry-After}, nothing changed.
+     */
+    @Produces
+    @Singleton
+    static final class LiveStateUnavailableHandler implements ExceptionHandler<LiveStateUnavailable, HttpResponse<?>> {
+        static final String RETRY_AFTER_SECONDS = "5";
+        private final ErrorResponseProcessor<?> processor;
+
+        LiveStateUnavailableHandler(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, LiveStateUnavailable exception) {
+            return processor.processResponse(ErrorContext.builder(request).cause(exception).build(),
+                    HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS));
+        }
     }
 
     /** {@link ApiProblem} thrown by a controller, a filter or a service: its own type and status. */

@@ -150,6 +150,12 @@ class ProblemMapper {
     }
 
     private Problem internal(HttpRequest<?> request, int status, Throwable cause) {
+        if (status == HttpStatus.SERVICE_UNAVAILABLE.getCode()
+                && cause instanceof dev.assay.api.live.LiveStateUnavailable unavailable) {
+            LOG.warn("{} {} answered 503: {}", request.getMethod(), request.getPath(), unavailable.getMessage());
+            return of(ProblemType.UNAVAILABLE, unavailable.getMessage() + "; nothing was changed, retry shortly",
+                    Map.of(), request.getPath());
+        }
         if (status == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
             LOG.warn("{} {} answered 503", request.getMethod(), request.getPath(), cause);
             return of(ProblemType.UNAVAILABLE, "the service is unavailable for a moment; retry later", Map.of(),

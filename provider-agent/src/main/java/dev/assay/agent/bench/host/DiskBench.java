@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -35,6 +36,7 @@ final class DiskBench implements AutoCloseable {
     private final int mib;
     private final ByteBuffer pattern;
     private final int alignment;
+    private final String filesystemType;
     private Boolean directRead; // found out at the first read
     private int writes;
 
@@ -43,7 +45,9 @@ final class DiskBench implements AutoCloseable {
         this.mib = mib;
         this.file = Files.createTempFile(directory, "assay-hostbench-", ".tmp");
         try {
-            this.alignment = (int) Math.max(STAMP_EVERY, Files.getFileStore(file).getBlockSize());
+            FileStore store = Files.getFileStore(file);
+            this.alignment = (int) Math.max(STAMP_EVERY, store.getBlockSize());
+            this.filesystemType = store.type();
             this.pattern = aligned(CHUNK);
             long x = 0x2545F4914F6CDD1DL;
             while (pattern.remaining() >= Long.BYTES) {
@@ -61,6 +65,16 @@ final class DiskBench implements AutoCloseable {
 
     Path file() {
         return file;
+    }
+
+    /** The filesystem's type as the OS names it ("ext4", "xfs", "tmpfs"...). */
+    String filesystemType() {
+        return filesystemType;
+    }
+
+    /** True when the "disk" is memory: tmpfs and ramfs keep files in RAM (tmpfs even accepts O_DIRECT). */
+    boolean inMemory() {
+        return filesystemType.equals("tmpfs") || filesystemType.equals("ramfs");
     }
 
     /** True when reads bypass the page cache (O_DIRECT); false when they may be served from RAM. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 
 /**
  * The host benchmark suite, in pure Java: CPU, RAM and disk figures beside the GPU ones. Every figure is the
@@ -51,6 +52,14 @@ public final class HostBenchSuite {
 
     /** Each of the five figures gets this share of the time budget (warm-up included). */
     private static final double SHARE = 0.2;
+    /** Three warm-up samples this close mean the code is compiled and the timed samples can start. */
+    private static final double WARM_TOLERANCE = 0.10;
+    /**
+     * A cold JVM needs about half a second of this workload before the JIT's last tier is in (measured on a busy
+     * 2-core machine), whatever the budget: figures taken earlier would measure the compiler, not the CPU.
+     */
+    private static final double WARM_UP_SHARE = 0.25;
+    private static final long WARM_UP_MAX_NANOS = 1_000_000_000L;
 
     private final HostBenchOptions options;
     private final int threads;
@@ -90,14 +99,14 @@ public final class HostBenchSuite {
     private void cpu(ExecutorService pool) {
         CpuBench single = new CpuBench(pool, 1, options.cpuSample());
         long singleDeadline = deadline();
-        single.unitsPerSecond(); // warm-up, untimed: the JIT compiles the workload
+        warmUp(single::unitsPerSecond); // the JIT compiles the workload first
         Samples singleScores = Samples.collect(options.repeats(), singleDeadline, single::unitsPerSecond);
         figures.add(singleScores.figure(CPU_SINGLE_CORE_SCORE, SCORE,
                 "CpuWorkload units (SHA-256 of 64 KiB + 32x32 FP64 matrix product) per second, 1 thread, "
                         + sampleMillis(options.cpuSample().toMillis())));
         CpuBench multi = new CpuBench(pool, threads, options.cpuSample());
         long multiDeadline = deadline();
-        multi.unitsPerSecond(); // warm-up, untimed: every pool thread started
+        warmUp(multi::unitsPerSecond); // every pool thread started and its code compiled
         Samples multiScores = Samples.collect(options.repeats(), multiDeadline, multi::unitsPerSecond);
         figures.add(multiScores.figure(CPU_MULTI_CORE_SCORE, SCORE,
                 "the same units per second summed over " + threads + " threads at once, "
@@ -129,18 +138,29 @@ public final class HostBenchSuite {
         try (disk) {
             Samples writes = Samples.collect(options.repeats(), deadline(), disk::writeMegabytesPerSecond);
             figures.add(writes.figure(DISK_WRITE_MBPS, MBPS, "sequential write of " + options.diskMib()
-                    + " MiB in 1 MiB chunks to a temporary file in " + directory + ", fsync included"));
+                    + " MiB in 1 MiB chunks to a temporary file in " + directory + " (" + disk.filesystemType()
+                    + "), fsync included"));
             Samples reads = Samples.collect(options.repeats(), deadline(), disk::readMegabytesPerSecond);
             figures.add(reads.figure(DISK_READ_MBPS, MBPS, "sequential read of that file in 1 MiB chunks, "
                     + (disk.directRead() ? "O_DIRECT" : "through the page cache")));
+            if (disk.inMemory()) {
+                notes.add("disk: " + directory + " is on " + disk.filesystemType() + ", which keeps files in RAM: "
+                        + "the disk figures measure memory, not a disk");
+            }
             notes.add(disk.directRead()
-                    ? "disk: reads used O_DIRECT, bypassing the page cache"
-                    : "disk: O_DIRECT is not supported in " + directory + "; reads went through the page cache and "
-                            + "were likely served from RAM (the " + options.diskMib() + " MiB file is smaller "
-                            + "than RAM)");
+                    ? "disk: reads used O_DIRECT, bypassing the page cache (" + disk.filesystemType() + ")"
+                    : "disk: O_DIRECT is not supported in " + directory + " (" + disk.filesystemType() + "); reads "
+                            + "went through the page cache and were likely served from RAM, unless the "
+                            + options.diskMib() + " MiB file is larger than RAM");
         } catch (IOException e) {
             errors.add("disk: cannot delete " + disk.file() + ": " + e.getMessage());
         }
+    }
+
+    /** Warm-up takes at most a quarter of the budget, and at most 1 s; the samples then take at least 3. */
+    private void warmUp(DoubleSupplier sample) {
+        long cap = Math.min(WARM_UP_MAX_NANOS, (long) (options.budget().toNanos() * WARM_UP_SHARE));
+        Samples.warmUp(sample, WARM_TOLERANCE, System.nanoTime() + cap);
     }
 
     /** When the next figure's share of the budget (its warm-up included) runs out. */
@@ -153,7 +173,8 @@ public final class HostBenchSuite {
         try {
             body.run();
         } catch (UncheckedIOException e) {
-            errors.add(name + ": " + e.getMessage() + ": " + e.getCause().getMessage());
+            errors.add(name + ": " + e.getMessage() + " (" + e.getCause().getClass().getSimpleName() + ": "
+                    + e.getCause().getMessage() + ")");
         } catch (IllegalStateException | OutOfMemoryError e) {
             errors.add(name + ": " + e.getMessage());
         }

@@ -1,12 +1,17 @@
 package dev.assay.agent.bench.host;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 
 /** Repeated measurements of one figure and their summary: median and relative spread. */
 record Samples(List<Double> values) {
+
+    /** Warm-up ends when this many samples in a row agree. */
+    private static final int STEADY = 3;
 
     Samples {
         if (values.isEmpty()) {
@@ -26,6 +31,34 @@ record Samples(List<Double> values) {
             values.add(sample.getAsDouble());
         }
         return new Samples(values);
+    }
+
+    /**
+     * Untimed warm-up: samples until the last {@value #STEADY} agree within {@code tolerance} (largest ÷ smallest
+     * − 1; the JIT has compiled the workload, threads and pages are in place) or {@code untilNanos} has passed.
+     * Two in a row are not enough: a cold JVM can sit on a slower compiled tier for a couple of samples. Returns how
+     * many samples it took.
+     */
+    static int warmUp(DoubleSupplier sample, double tolerance, long untilNanos) {
+        ArrayDeque<Double> last = new ArrayDeque<>();
+        int taken = 0;
+        do {
+            last.addLast(sample.getAsDouble());
+            taken++;
+            if (last.size() > STEADY) {
+                last.removeFirst();
+            }
+            if (last.size() == STEADY && steady(last, tolerance)) {
+                break;
+            }
+        } while (System.nanoTime() < untilNanos);
+        return taken;
+    }
+
+    private static boolean steady(Collection<Double> values, double tolerance) {
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        return min > 0 && max / min - 1 <= tolerance;
     }
 
     double median() {

@@ -107,6 +107,16 @@ class HostBenchSuiteTest {
     }
 
     @Test
+    void warmUpRunsUntilThreeSamplesInARowAgree() {
+        java.util.Iterator<Double> rates = List.of(100.0, 400.0, 900.0, 950.0, 960.0, 970.0, 980.0).iterator();
+
+        int taken = Samples.warmUp(rates::next, 0.06, System.nanoTime() + Duration.ofSeconds(10).toNanos());
+
+        assertThat(taken).isEqualTo(6);
+        assertThat(rates.next()).isEqualTo(980.0);
+    }
+
+    @Test
     void fewerThanThreeRepeatsIsRefused() {
         assertThatThrownBy(() -> new HostBenchOptions(dir, 2, Duration.ofMillis(10), 1L << 20, Duration.ofMillis(10),
                 1, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repeats");

@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@link HostBenchSuite}), and print the figures. The GPU part runs first, so a machine without a CUDA driver
  * stops at once with exit 3, as before; {@code --host-only} skips the GPU part and works without one. In JSON the
  * GPU report's fields stay at the top level and the host report is under {@code host}.
- * Exit codes: 0 all figures measured, 1 some part failed (listed under errors), 3 no CUDA driver or device.
+ * Exit codes: 0 all figures measured, 1 some part failed (listed under errors; a missing {@code --disk-dir}, say),
+ * 3 no CUDA driver or device (without {@code --host-only}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure a GPU through the CUDA driver API (copy, triad and host transfer bandwidth, "

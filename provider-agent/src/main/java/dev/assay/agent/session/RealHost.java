@@ -147,7 +147,13 @@ public final class RealHost implements AgentHost {
     /** The host suite's figures under their contract names (the suite already uses them), medians with spread. */
     @Override
     public Optional<HostBenchmark> benchmarkHost() {
-        HostBenchReport report = HostBenchSuite.run(hostBench);
+        HostBenchReport report;
+        try {
+            report = HostBenchSuite.run(hostBench);
+        } catch (RuntimeException e) { // the GPU figures still go out, without host figures
+            LOG.error("event=host_benchmark_failed", e);
+            return Optional.empty();
+        }
         LOG.info("event=host_benchmark suite={} figures={} notes=\"{}\" errors=\"{}\"", report.suiteVersion(),
                 report.figures().size(), String.join("; ", report.notes()), String.join("; ", report.errors()));
         return Optional.of(toProto(report));

@@ -34,7 +34,7 @@ import java.util.function.DoubleSupplier;
  * </ul>
  * A part that fails (an unwritable directory, no memory for the blocks) is listed under errors and its figures
  * are absent, never zero; the others are still measured. The temporary file is deleted in every case.
- * Not thread-safe to run two suites at once: they would measure each other.
+ * Run one suite at a time: two at once would measure each other.
  */
 public final class HostBenchSuite {
 
@@ -177,6 +177,8 @@ public final class HostBenchSuite {
                     + e.getCause().getMessage() + ")");
         } catch (IllegalStateException | OutOfMemoryError e) {
             errors.add(name + ": " + e.getMessage());
+        } catch (RuntimeException e) { // a defect here must still not cost the other figures
+            errors.add(name + ": " + e);
         }
     }
 

@@ -33,15 +33,15 @@ echo "== assay-agent probe --gpu-source nvidia_smi"
 timeout 60 "$java" -jar "$dir/assay-agent.jar" probe --gpu-source nvidia_smi > "$out/probe-smi.json"; echo "exit $?"
 python3 -c "import json,sys; print(json.dumps(json.load(open(sys.argv[1]))['gpu'], indent=1))" "$out/probe-smi.json"
 
-echo "== assay-agent bench (shipped PTX)"
-timeout 180 "$java" -jar "$dir/assay-agent.jar" bench --json > "$out/bench-agent.json"; echo "exit $?"
+echo "== assay-agent bench (shipped PTX), then the host suite (disk figures in /tmp)"
+timeout 180 "$java" -jar "$dir/assay-agent.jar" bench --json --disk-dir /tmp > "$out/bench-agent.json"; echo "exit $?"
 cat "$out/bench-agent.json"
 echo "== assay-agent bench again (run-to-run spread)"
-timeout 180 "$java" -jar "$dir/assay-agent.jar" bench; echo "exit $?"
+timeout 180 "$java" -jar "$dir/assay-agent.jar" bench --host-quick --disk-dir /tmp; echo "exit $?"
 runs=("$out/bench-agent.json")
 if [ -s "$out/assay_bench.nvcc.ptx" ]; then
     echo "== assay-agent bench --ptx (nvcc's PTX)"
-    timeout 180 "$java" -jar "$dir/assay-agent.jar" bench --json --ptx "$out/assay_bench.nvcc.ptx" \
+    timeout 180 "$java" -jar "$dir/assay-agent.jar" bench --json --host-quick --disk-dir /tmp --ptx "$out/assay_bench.nvcc.ptx" \
         > "$out/bench-agent-nvcc.json"; echo "exit $?"
     python3 -c "import json,sys; r=json.load(open(sys.argv[1])); [print(f['name'], f['best'], f['median'], f['unit']) for f in r['figures']]; print('errors', r['errors'])" "$out/bench-agent-nvcc.json"
     runs+=("$out/bench-agent-nvcc.json")

@@ -47,7 +47,8 @@ final class RunCommand implements Callable<Integer> {
     Path identityDir;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Where pods.json is kept (default: <identity>/state).")
+            description = "Where pods.json is kept, and whose disk the host benchmark measures "
+                    + "(default: <identity>/state).")
     Path stateDir;
 
     @Option(names = "--simulate", paramLabel = "\"Nx SKU_ID\"",
@@ -99,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
         }
         AgentHost host = simulate != null
                 ? SimulatedHost.parse(simulate, catalogue, identity.hostId(), new SecureRandom())
-                : RealHost.probe(AgentVersion.current());
+                : RealHost.probe(AgentVersion.current(), states);
         out.println("assay-agent run: host " + identity.hostId() + ", " + host.gpus().size()
                 + (host.simulated() ? " SIMULATED GPUs (" + simulate + ")" : " GPUs") + ", runtime "
                 + runtime.describe() + ", marketplace " + marketplace);

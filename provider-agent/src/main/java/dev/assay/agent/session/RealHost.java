@@ -5,24 +5,34 @@ import dev.assay.agent.bench.BenchReport;
 import dev.assay.agent.bench.BenchSuite;
 import dev.assay.agent.bench.Figure;
 import dev.assay.agent.bench.NoCudaDriver;
+import dev.assay.agent.bench.host.HostBenchOptions;
+import dev.assay.agent.bench.host.HostBenchReport;
+import dev.assay.agent.bench.host.HostBenchSuite;
+import dev.assay.agent.bench.host.HostFigure;
 import dev.assay.agent.probe.GpuFacts;
 import dev.assay.agent.probe.GpuProbe;
 import dev.assay.proto.agent.v1.GpuBenchmark;
 import dev.assay.proto.agent.v1.GpuInventory;
 import dev.assay.proto.agent.v1.GpuTelemetry;
+import dev.assay.proto.agent.v1.HostBenchmark;
 import dev.assay.proto.agent.v1.Measurement;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This machine's real GPUs: the inventory NVML (or nvidia-smi) gave at start, telemetry from NVML when it can be
- * bound (none otherwise: nvidia-smi per heartbeat would cost a process each time), and figures from
- * {@link BenchSuite}, one GPU at a time.
+ * bound (none otherwise: nvidia-smi per heartbeat would cost a process each time), figures from
+ * {@link BenchSuite}, one GPU at a time, and host figures from {@link HostBenchSuite}.
  */
 public final class RealHost implements AgentHost {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RealHost.class);
 
     /**
      * BenchSuite's figure names → the contract's. Units already agree: the copy counts bytes read + written (what
@@ -39,20 +49,25 @@ public final class RealHost implements AgentHost {
     private final dev.assay.agent.probe.GpuInventory inventory;
     private final Supplier<dev.assay.agent.probe.GpuInventory> readings;
     private final String agentVersion;
+    private final HostBenchOptions hostBench;
 
     RealHost(dev.assay.agent.probe.GpuInventory inventory,
-            Supplier<dev.assay.agent.probe.GpuInventory> readings, String agentVersion) {
+            Supplier<dev.assay.agent.probe.GpuInventory> readings, String agentVersion, HostBenchOptions hostBench) {
         this.inventory = inventory;
         this.readings = readings;
         this.agentVersion = agentVersion;
+        this.hostBench = hostBench;
     }
 
-    /** Probes this machine's GPUs once (NVML, else nvidia-smi). */
-    public static RealHost probe(String agentVersion) {
+    /**
+     * Probes this machine's GPUs once (NVML, else nvidia-smi). The host's disk figures are measured with a
+     * temporary file in {@code diskDirectory} (the agent's state directory: the disk the agent and its pods use).
+     */
+    public static RealHost probe(String agentVersion, Path diskDirectory) {
         dev.assay.agent.probe.GpuInventory found = GpuProbe.AUTO.probe();
         Supplier<dev.assay.agent.probe.GpuInventory> readings = "nvml".equals(found.source())
                 ? GpuProbe.NVML::probe : () -> dev.assay.agent.probe.GpuInventory.none("telemetry needs NVML");
-        return new RealHost(found, readings, agentVersion);
+        return new RealHost(found, readings, agentVersion, HostBenchOptions.standard(diskDirectory));
     }
 
     @Override
@@ -101,9 +116,10 @@ public final class RealHost implements AgentHost {
         return out;
     }
 
+    /** Both suites: a real host's report carries GPU and host figures. */
     @Override
     public String suiteVersion() {
-        return BenchSuite.VERSION;
+        return BenchSuite.VERSION + " + " + HostBenchSuite.VERSION;
     }
 
     /**
@@ -126,6 +142,30 @@ public final class RealHost implements AgentHost {
             }
         }
         return gpus;
+    }
+
+    /** The host suite's figures under their contract names (the suite already uses them), medians with spread. */
+    @Override
+    public Optional<HostBenchmark> benchmarkHost() {
+        HostBenchReport report;
+        try {
+            report = HostBenchSuite.run(hostBench);
+        } catch (RuntimeException e) { // the GPU figures still go out, without host figures
+            LOG.error("event=host_benchmark_failed", e);
+            return Optional.empty();
+        }
+        LOG.info("event=host_benchmark suite={} figures={} notes=\"{}\" errors=\"{}\"", report.suiteVersion(),
+                report.figures().size(), String.join("; ", report.notes()), String.join("; ", report.errors()));
+        return Optional.of(toProto(report));
+    }
+
+    static HostBenchmark toProto(HostBenchReport report) {
+        HostBenchmark.Builder host = HostBenchmark.newBuilder();
+        for (HostFigure f : report.figures()) {
+            host.addFigures(Measurement.newBuilder().setName(f.name()).setValue(f.value()).setUnit(f.unit())
+                    .setSamples(f.samples().size()).setRelativeSpread(f.relativeSpread()));
+        }
+        return host.build();
     }
 
     static GpuBenchmark toProto(GpuBenchmark.Builder gpu, BenchReport report) {

@@ -3,12 +3,14 @@ package dev.assay.agent.session;
 import dev.assay.proto.agent.v1.GpuBenchmark;
 import dev.assay.proto.agent.v1.GpuInventory;
 import dev.assay.proto.agent.v1.GpuTelemetry;
+import dev.assay.proto.agent.v1.HostBenchmark;
 import dev.assay.proto.agent.v1.Measurement;
 import dev.assay.reputation.score.MeasuredFigures;
 import dev.assay.reputation.sku.GpuSku;
 import dev.assay.reputation.sku.SkuCatalogue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -144,6 +146,12 @@ public final class SimulatedHost implements AgentHost {
                     .build());
         }
         return gpus;
+    }
+
+    /** None: this machine is not the simulated one, so its figures would be real numbers about the wrong host. */
+    @Override
+    public Optional<HostBenchmark> benchmarkHost() {
+        return Optional.empty();
     }
 
     private Measurement figure(String name, double baseline, String unit) {

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.agent.json.AgentJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs on the test machine, which has no NVIDIA driver: the GPU paths are exercised on the device run. */
 class ProbeAndBenchCommandTest {
@@ -45,6 +51,30 @@ class ProbeAndBenchCommandTest {
         assertThat(cli.err().strip())
                 .isEqualTo("assay-agent bench: no CUDA driver: libcuda.so.1 not found on this machine");
         assertThat(cli.out()).isEmpty();
+    }
+
+    @Test
+    void benchHostOnlyMeasuresTheHostWithoutAGpuAndPrintsTheFiveFiguresAsJson(@TempDir Path disk) throws Exception {
+        int exit = cli.run("bench", "--host-only", "--host-quick", "--json", "--disk-dir", disk.toString());
+
+        assertThat(exit).as(cli.err() + cli.out()).isZero();
+        JsonNode json = AgentJson.mapper().readTree(cli.out());
+        assertThat(json.get("agentVersion").asText()).isNotBlank();
+        assertThat(json.has("figures")).as("no GPU part").isFalse();
+        JsonNode host = json.get("host");
+        assertThat(host.get("suiteVersion").asText()).isEqualTo("assay-hostbench/1");
+        List<String> names = new ArrayList<>();
+        for (JsonNode f : host.get("figures")) {
+            names.add(f.get("name").asText());
+            assertThat(f.get("value").asDouble()).as(f.get("name").asText()).isPositive();
+            assertThat(f.get("unit").asText()).isIn("score", "GB/s", "MB/s");
+            assertThat(f.get("samples").size()).isGreaterThanOrEqualTo(3);
+        }
+        assertThat(names).containsExactlyInAnyOrder("cpu_single_core_score", "cpu_multi_core_score",
+                "ram_bandwidth_gbps", "disk_read_mbps", "disk_write_mbps");
+        try (Stream<Path> left = Files.list(disk)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.assay.agent.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import dev.assay.agent.bench.host.HostBenchOptions;
 import dev.assay.agent.identity.AgentIdentity;
+import dev.assay.agent.probe.GpuInventory;
 import dev.assay.proto.agent.v1.AgentMessage;
 import dev.assay.proto.agent.v1.BenchmarkReport;
 import dev.assay.proto.agent.v1.CertificateIssued;
@@ -116,6 +118,7 @@ class ProviderAgentTest {
         assertThat(ReportSignature.verifies(first.toBuilder().setHostId("hst_other").build(),
                 identity.chain().getFirst().getPublicKey())).isFalse();
         assertThat(first.getGpusList()).hasSize(4);
+        assertThat(first.hasHost()).as("no host figures: nothing simulated may look measured").isFalse();
         double baseline = RTX_4090.expectedBaseline().figures().tensorTflops();
         for (GpuBenchmark gpu : first.getGpusList()) {
             assertThat(gpu.getFiguresList()).extracting(Measurement::getName).contains("tensor_bf16_tflops",
@@ -124,6 +127,33 @@ class ProviderAgentTest {
             assertThat(figure(gpu, "tensor_bf16_tflops").getUnit()).isEqualTo("TFLOP/s");
         }
         assertThat(ReportSignature.verifies(asked, identity.chain().getFirst().getPublicKey())).isTrue();
+    }
+
+    @Test
+    void realHostReportCarriesMeasuredHostFigures() throws Exception {
+        market.benchmarkRequested = true;
+        AgentIdentity identity = pki.identity("hst_test");
+        Path disk = java.nio.file.Files.createDirectories(dir.resolve("disk"));
+        RealHost host = new RealHost(GpuInventory.none("no GPU in this test"),
+                () -> GpuInventory.none("no GPU in this test"), "test", HostBenchOptions.quick(disk));
+        Path identityDir = dir.resolve("identity-real");
+        identity.saveTo(identityDir);
+        start(identity, identityDir, new InMemoryRuntime(), dir.resolve("state"), host);
+
+        BenchmarkReport report = market.await(AgentMessage::hasBenchmarkReport, WAIT).getBenchmarkReport();
+
+        assertThat(report.getSimulated()).isFalse();
+        assertThat(report.getSuiteVersion()).contains("assay-hostbench/1").doesNotContain("SIMULATED");
+        assertThat(report.getGpusList()).isEmpty();
+        assertThat(report.getHost().getFiguresList()).extracting(Measurement::getName).containsExactlyInAnyOrder(
+                "cpu_single_core_score", "cpu_multi_core_score", "ram_bandwidth_gbps", "disk_read_mbps",
+                "disk_write_mbps");
+        assertThat(report.getHost().getFiguresList()).allSatisfy(m -> {
+            assertThat(m.getValue()).as(m.getName()).isPositive();
+            assertThat(m.getUnit()).as(m.getName()).isIn("score", "GB/s", "MB/s");
+            assertThat(m.getSamples()).as(m.getName()).isGreaterThanOrEqualTo(3);
+        });
+        assertThat(ReportSignature.verifies(report, identity.chain().getFirst().getPublicKey())).isTrue();
     }
 
     @Test
@@ -369,8 +399,12 @@ class ProviderAgentTest {
 
     private Running start(AgentIdentity identity, Path identityDir, InMemoryRuntime runtime, Path state)
             throws Exception {
-        SimulatedHost host = SimulatedHost.parse("4x RTX_4090", SkuCatalogue.bundled(), identity.hostId(),
-                new Random(7));
+        return start(identity, identityDir, runtime, state, SimulatedHost.parse("4x RTX_4090",
+                SkuCatalogue.bundled(), identity.hostId(), new Random(7)));
+    }
+
+    private Running start(AgentIdentity identity, Path identityDir, InMemoryRuntime runtime, Path state,
+            AgentHost host) throws Exception {
         ProviderAgent agent = new ProviderAgent(market.target(), identity, identityDir, PodStateFile.openIn(state),
                 host, runtime, "test", FAST, Clock.systemUTC());
         Thread thread = Thread.ofPlatform().name("agent-under-test").start(agent::run);

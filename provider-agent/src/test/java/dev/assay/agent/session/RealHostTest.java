@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.agent.bench.BenchReport;
 import dev.assay.agent.bench.Figure;
+import dev.assay.agent.bench.host.HostBenchReport;
+import dev.assay.agent.bench.host.HostFigure;
 import dev.assay.agent.probe.GpuFacts;
 import dev.assay.proto.agent.v1.GpuBenchmark;
 import dev.assay.proto.agent.v1.GpuInventory;
+import dev.assay.proto.agent.v1.HostBenchmark;
 import dev.assay.proto.agent.v1.Measurement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,23 @@ class RealHostTest {
         assertThat(gpu.getFigures(0).getValue()).isEqualTo(2900);
         assertThat(gpu.getFigures(3).getUnit()).isEqualTo("TFLOP/s");
         assertThat(gpu.getNotes()).contains("not measured: tensor_bf16_tflops").contains("mma_bf16: kernel failed");
+    }
+
+    @Test
+    void hostFiguresAreMediansWithSampleCountAndSpread() {
+        HostBenchReport report = new HostBenchReport("assay-hostbench/1", "cpu", 2, List.of(
+                new HostFigure("disk_write_mbps", 900, "MB/s", List.of(800.0, 900.0, 1000.0), 0.09, "write")),
+                List.of(), List.of("ram: cannot allocate"));
+
+        HostBenchmark host = RealHost.toProto(report);
+
+        assertThat(host.getFiguresList()).singleElement().satisfies(m -> {
+            assertThat(m.getName()).isEqualTo("disk_write_mbps");
+            assertThat(m.getValue()).isEqualTo(900);
+            assertThat(m.getUnit()).isEqualTo("MB/s");
+            assertThat(m.getSamples()).isEqualTo(3);
+            assertThat(m.getRelativeSpread()).isEqualTo(0.09);
+        });
     }
 
     @Test

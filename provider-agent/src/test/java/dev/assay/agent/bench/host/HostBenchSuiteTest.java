@@ -48,9 +48,10 @@ class HostBenchSuiteTest {
             assertThat(f.relativeSpread()).as(f.name()).isNotNegative().isFinite();
             assertThat(f.method()).as(f.name()).isNotBlank();
         }
-        // Two cores here: all threads together must do at least about what one does, even on a busy machine.
+        // All threads together must not do much less than one does; how much more depends on how busy the CI
+        // machine's two cores are (1.04 to 2.0 seen), so the bound only catches a broken multi-core run.
         assertThat(byName.get("cpu_multi_core_score").value())
-                .isGreaterThanOrEqualTo(byName.get("cpu_single_core_score").value() * 0.9);
+                .isGreaterThanOrEqualTo(byName.get("cpu_single_core_score").value() * 0.6);
         assertThat(report.notes()).anySatisfy(n -> assertThat(n).contains("scaling ratio"));
         assertThat(report.notes()).anySatisfy(n -> assertThat(n).startsWith("disk: ").contains("O_DIRECT"));
         try (Stream<Path> left = Files.list(dir)) {

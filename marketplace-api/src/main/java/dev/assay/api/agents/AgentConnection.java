@@ -50,6 +50,7 @@ final class AgentConnection implements StreamObserver<AgentMessage> {
                 return;
             }
             session.lastHeard = clock.get();
+            messages.heard(session);
             Optional<Status> end = switch (message.getBodyCase()) {
                 case HEARTBEAT -> heartbeat(message);
                 case BENCHMARK_REPORT -> messages.benchmarkReport(session, message);

@@ -5,7 +5,10 @@ import com.google.protobuf.Timestamp;
 import dev.assay.api.agents.AgentCertificateAuthority.HostCertificate;
 import dev.assay.api.hosts.HostRegistry;
 import dev.assay.api.hosts.HostStatus;
+import dev.assay.api.live.AgentDirectory;
+import dev.assay.api.live.LiveStateUnavailable;
 import dev.assay.api.market.MarketClock;
+import dev.assay.api.pods.PodLaunch;
 import dev.assay.api.pods.PodLifecycle;
 import dev.assay.api.pods.PodState;
 import dev.assay.api.problem.ApiProblem;
@@ -20,7 +23,6 @@ import dev.assay.proto.agent.v1.StopPod;
 import dev.assay.proto.agent.v1.StopReason;
 import dev.assay.proto.agent.v1.Welcome;
 import io.grpc.Status;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.security.PublicKey;
@@ -46,24 +48,30 @@ class AgentMessages {
     private final HostRegistry registry;
     private final BenchmarkIntake intake;
     private final ChallengeRounds challenges;
-    private final BeanProvider<AgentPresence> presence;
     private final PodLifecycle pods;
     private final AgentCertificateAuthority authority;
+    private final AgentDirectory directory;
+    private final AgentStreamGateway gateway;
     private final MarketClock clock;
     private final Duration heartbeatInterval;
+    private final Duration directoryRenewal;
     private final boolean acceptSimulated;
 
     AgentMessages(HostRegistry registry, BenchmarkIntake intake, ChallengeRounds challenges,
-            BeanProvider<AgentPresence> presence, PodLifecycle pods, AgentCertificateAuthority authority,
-            MarketClock clock, @Value("${assay.agents.heartbeat-interval:10s}") Duration heartbeatInterval,
+            PodLifecycle pods, AgentCertificateAuthority authority,
+            AgentDirectory directory, AgentStreamGateway gateway, MarketClock clock,
+            @Value("${assay.agents.heartbeat-interval:10s}") Duration heartbeatInterval,
+            @Value("${assay.agents.offline-after:30s}") Duration offlineAfter,
             @Value("${assay.agents.accept-simulated:true}") boolean acceptSimulated) {
         this.registry = registry;
         this.intake = intake;
         this.challenges = challenges;
-        this.presence = presence;
         this.pods = pods;
         this.authority = authority;
+        this.directory = directory;
+        this.gateway = gateway;
         this.clock = clock;
+        this.directoryRenewal = offlineAfter.dividedBy(3);
         this.heartbeatInterval = heartbeatInterval;
         this.acceptSimulated = acceptSimulated;
     }
@@ -88,7 +96,7 @@ class AgentMessages {
     void hello(AgentSessions.Session session) {
         Hello hello = session.hello;
         String hostId = session.host.hostId();
-        presence.ifPresent(p -> p.cameBack(hostId));
+        claim(session);
         var stored = registry.storedMachine(hostId);
         session.registered = stored.isPresent();
         session.send(MarketplaceMessage.newBuilder().setWelcome(Welcome.newBuilder()
@@ -105,7 +113,9 @@ class AgentMessages {
             LOG.info("event=host_back_online host={} session={}", hostId, session.id);
         }
         Set<String> held = new HashSet<>(pods.holdingGpus(hostId));
+        Set<String> reported = new HashSet<>();
         for (PodStatus running : hello.getRunningPodsList()) {
+            reported.add(running.getPodId());
             if (!held.contains(running.getPodId())) {
                 // Lost while the host was away (or deleted since): the market moved on, so must the container.
                 session.send(MarketplaceMessage.newBuilder().setStopPod(StopPod.newBuilder()
@@ -114,7 +124,30 @@ class AgentMessages {
                                 + " offline, or deleted)").setTerminate(true)).build());
             }
         }
+        for (PodLaunch waiting : pods.waitingToStart(hostId)) {
+            if (!reported.contains(waiting.podId())) {
+                // Placed while the agent was away, or its StartPod was lost on the way: the agent starts it once.
+                session.send(MarketplaceMessage.newBuilder().setStartPod(gateway.startPodOf(waiting)).build());
+            }
+        }
         session.nextChallengeAt = clock.now(); // the presence sweep opens it
+    }
+
+    /** The agent was heard from: its directory entry is renewed when a third of its lifetime has passed. */
+    void heard(AgentSessions.Session session) {
+        if (Duration.between(session.claimedAt, clock.now()).compareTo(directoryRenewal) >= 0) {
+            claim(session);
+        }
+    }
+
+    private void claim(AgentSessions.Session session) {
+        session.claimedAt = clock.now();
+        try {
+            directory.holding(session.host.hostId());
+        } catch (LiveStateUnavailable e) {
+            // The session works here; until Redis is back, commands from other instances cannot find it.
+            LOG.warn("event=agent_directory_unavailable host={} why=\"{}\"", session.host.hostId(), e.getMessage());
+        }
     }
 
     Optional<Status> benchmarkReport(AgentSessions.Session session, AgentMessage message) {
@@ -189,9 +222,16 @@ class AgentMessages {
         return Optional.empty();
     }
 
-    /** The stream ended: presence starts the host's grace period, and an open challenge is left undecided. */
+    /**
+     * The stream ended: the directory no longer names this instance (presence then starts the host's grace
+     * period), and an open challenge is left undecided.
+     */
     void closed(AgentSessions.Session session) {
-        presence.ifPresent(p -> p.wentAway(session.host.hostId(), clock.now()));
+        try {
+            directory.released(session.host.hostId());
+        } catch (LiveStateUnavailable e) {
+            LOG.warn("event=agent_directory_unavailable host={} why=\"{}\"", session.host.hostId(), e.getMessage());
+        }
         synchronized (session) {
             session.challenge = null;
         }

@@ -1,6 +1,8 @@
 package dev.assay.api.agents;
 
 import dev.assay.api.hosts.HostRegistry;
+import dev.assay.api.live.AgentDirectory;
+import dev.assay.api.live.LiveStateUnavailable;
 import dev.assay.api.hosts.HostStatus;
 import dev.assay.api.market.MarketClock;
 import dev.assay.api.problem.ApiProblem;
@@ -11,20 +13,23 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether machines with agents are there. An agent that sends nothing for {@code offline-after} (three heartbeat
- * intervals by default) has its session closed; a host whose agent stays away past that grace period goes
- * OFFLINE, which marks its pods LOST (their running time settled up to then: renters are not billed for lost
- * time) and records an OFFLINE interval, lowering its reliability. An agent that reconnects in time changes
- * nothing. After a restart of the marketplace, agent hosts stored ONLINE get the same grace to reconnect.
+ * Whether machines with agents are there. Every instance ends the sessions it holds that went silent for
+ * {@code offline-after} (three heartbeat intervals by default), which takes them out of the {@link AgentDirectory},
+ * and runs the proof-of-GPU timing of its sessions. Across the market, a host stored ONLINE that no instance holds
+ * in the directory is away; once it has been away another {@code offline-after} it goes OFFLINE, which marks its
+ * pods LOST (their running time settled up to then: renters are not billed for lost time) and records an OFFLINE
+ * interval, lowering its reliability. An agent that reconnects in time, to any instance, changes nothing. An
+ * instance that dies stops renewing its agents' entries, so they lapse after their time-to-live and the same
+ * rule applies; after a restart of the whole market, agent hosts get the same grace to reconnect.
  *
- * <p>Also drives the proof-of-GPU rounds' timing: a due challenge is opened and a late one decided. The sweep runs
- * every {@code presence-sweep}. In-process: with several instances (issue [5]) presence moves to shared state.
+ * <p>If the directory cannot be read (Redis down), nobody is declared away: not knowing is not absence.
  */
 @Singleton
 @Requires(property = "assay.agents.presence.enabled", notEquals = "false")
@@ -33,31 +38,25 @@ class AgentPresence {
     private static final Logger LOG = LoggerFactory.getLogger(AgentPresence.class);
 
     private final AgentSessions sessions;
+    private final AgentDirectory directory;
+    private final AgentMessages messages;
     private final HostRegistry registry;
     private final ChallengeRounds challenges;
     private final MarketClock clock;
     private final Duration offlineAfter;
-    /** Hosts whose agent went away, and since when; guarded by being a concurrent map of independent entries. */
+    /** Agent hosts seen away, and since when (as this instance noticed). */
     private final Map<String, Instant> away = new ConcurrentHashMap<>();
-    private volatile boolean startupChecked;
 
-    AgentPresence(AgentSessions sessions, HostRegistry registry, ChallengeRounds challenges, MarketClock clock,
+    AgentPresence(AgentSessions sessions, AgentDirectory directory, AgentMessages messages, HostRegistry registry,
+            ChallengeRounds challenges, MarketClock clock,
             @Value("${assay.agents.offline-after:30s}") Duration offlineAfter) {
         this.sessions = sessions;
+        this.directory = directory;
+        this.messages = messages;
         this.registry = registry;
         this.challenges = challenges;
         this.clock = clock;
         this.offlineAfter = offlineAfter;
-    }
-
-    /** The agent of {@code hostId} went away at {@code at} (its stream ended or went silent). */
-    void wentAway(String hostId, Instant at) {
-        away.putIfAbsent(hostId, at);
-    }
-
-    /** The agent of {@code hostId} is back: nothing is due for it. */
-    void cameBack(String hostId) {
-        away.remove(hostId);
     }
 
     @Scheduled(fixedDelay = "${assay.agents.presence-sweep:5s}", initialDelay = "${assay.agents.presence-sweep:5s}")
@@ -69,26 +68,23 @@ class AgentPresence {
         }
     }
 
-    /** One pass: silent sessions closed, hosts away past the grace period OFFLINE, challenges opened and decided. */
+    /** One pass: this instance's silent sessions closed and challenges timed, then hosts away past the grace OFFLINE. */
     void sweep() {
         Instant now = clock.now();
-        if (!startupChecked) {
-            startupChecked = true;
-            for (String hostId : registry.agentHostsOnline()) {
-                if (sessions.of(hostId).isEmpty()) {
-                    away.putIfAbsent(hostId, now);
-                }
-            }
-        }
+        sweepSessions(now);
+        sweepHosts(now);
+    }
+
+    private void sweepSessions(Instant now) {
         for (AgentSessions.Session session : sessions.all()) {
             if (Duration.between(session.lastHeard, now).compareTo(offlineAfter) > 0) {
                 LOG.info("event=agent_silent host={} session={} last_heard={}", session.host.hostId(), session.id,
                         session.lastHeard);
-                sessions.close(session);
+                if (sessions.close(session)) {
+                    messages.closed(session);
+                }
                 session.end(Status.DEADLINE_EXCEEDED.withDescription("no heartbeat for over " + offlineAfter.toSeconds()
                         + " s; reconnect"));
-                // The grace period starts now, not when it was last heard: silence is one period, absence another.
-                wentAway(session.host.hostId(), now);
                 continue;
             }
             challenges.expireIfLate(session, now);
@@ -98,27 +94,37 @@ class AgentPresence {
                         .ifPresent(machine -> challenges.open(session, machine.sku(), now));
             }
         }
-        for (Map.Entry<String, Instant> entry : away.entrySet()) {
-            String hostId = entry.getKey();
-            if (sessions.of(hostId).isPresent()) {
-                away.remove(hostId, entry.getValue());
-            } else if (Duration.between(entry.getValue(), now).compareTo(offlineAfter) >= 0) {
-                markOffline(hostId, entry.getValue());
-                away.remove(hostId, entry.getValue());
+    }
+
+    private void sweepHosts(Instant now) {
+        List<String> online = registry.agentHostsOnline();
+        Map<String, String> holders;
+        try {
+            holders = directory.holdersOf(online);
+        } catch (LiveStateUnavailable e) {
+            LOG.warn("event=presence_unknown why=\"{}\"", e.getMessage());
+            return;
+        }
+        away.keySet().retainAll(online);
+        for (String hostId : online) {
+            if (holders.containsKey(hostId)) {
+                away.remove(hostId);
+                continue;
+            }
+            Instant since = away.computeIfAbsent(hostId, h -> now);
+            if (Duration.between(since, now).compareTo(offlineAfter) >= 0) {
+                markOffline(hostId, since);
             }
         }
     }
 
     private void markOffline(String hostId, Instant awaySince) {
-        boolean online = registry.storedMachine(hostId).map(m -> m.status() == HostStatus.ONLINE).orElse(false);
-        if (!online) {
-            return; // never registered (no plausible report yet), or already OFFLINE or RETIRED
-        }
         try {
             registry.setStatus(hostId, HostStatus.OFFLINE);
+            away.remove(hostId);
             LOG.info("event=host_offline host={} away_since={} grace_s={}", hostId, awaySince, offlineAfter.toSeconds());
         } catch (ApiProblem conflict) {
-            away.putIfAbsent(hostId, awaySince); // changed concurrently: try again next sweep
+            LOG.info("event=host_offline_retry host={} why=\"{}\"", hostId, conflict.getMessage()); // next sweep
         }
     }
 }

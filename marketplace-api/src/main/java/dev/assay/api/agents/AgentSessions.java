@@ -39,6 +39,8 @@ class AgentSessions {
         volatile boolean registered;
         /** When the next proof-of-GPU challenge is due; null until the machine is registered. */
         volatile Instant nextChallengeAt;
+        /** When this instance last claimed the host in the agent directory. */
+        volatile Instant claimedAt;
         /** The challenge under way; guarded by this session's monitor. */
         ChallengeRounds.Round challenge;
         /** Whether the stream to the agent was ended; guarded by {@code stream}. */

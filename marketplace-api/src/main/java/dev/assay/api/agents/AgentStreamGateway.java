@@ -1,5 +1,6 @@
 package dev.assay.api.agents;
 
+import dev.assay.api.live.LiveStateUnavailable;
 import dev.assay.api.pods.AgentGateway;
 import dev.assay.api.pods.PodLaunch;
 import dev.assay.api.pods.PodLifecycle;
@@ -25,10 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pods go to hosts through their agents' streams: StartPod and StopPod are written to the host's session. A
+ * Pods go to hosts through their agents' streams, on whichever instance holds them ({@link AgentCommands}). A
  * SIMULATED host without an agent (the demo fleet) has its part played by {@link SimulatedAgentGateway}. A host
- * whose agent is not connected gets nothing now: its pods wait, and if the agent stays away the host goes OFFLINE
- * and they are LOST ({@link AgentPresence}); an agent that reconnects lists its pods in Hello.
+ * whose agent is not connected gets nothing now: its pods wait SCHEDULED and are sent again when the agent
+ * (re)connects; if it stays away the host goes OFFLINE and they are LOST ({@link AgentPresence}).
  */
 @Singleton
 class AgentStreamGateway implements AgentGateway {
@@ -36,14 +37,14 @@ class AgentStreamGateway implements AgentGateway {
     private static final Logger LOG = LoggerFactory.getLogger(AgentStreamGateway.class);
     private static final String WORKSPACE = "/workspace";
 
-    private final AgentSessions sessions;
+    private final AgentCommands commands;
     private final SimulatedAgentGateway simulated;
     private final JsonMapper json;
     private final Duration stopGrace;
 
-    AgentStreamGateway(AgentSessions sessions, BeanProvider<PodLifecycle> lifecycle, JsonMapper json,
+    AgentStreamGateway(AgentCommands commands, BeanProvider<PodLifecycle> lifecycle, JsonMapper json,
             @Value("${assay.agents.stop-grace:30s}") Duration stopGrace) {
-        this.sessions = sessions;
+        this.commands = commands;
         this.simulated = new SimulatedAgentGateway(lifecycle);
         this.json = json;
         this.stopGrace = stopGrace;
@@ -51,15 +52,32 @@ class AgentStreamGateway implements AgentGateway {
 
     @Override
     public void startPod(PodLaunch launch) {
-        var session = sessions.of(launch.hostId());
-        if (session.isEmpty()) {
-            if (launch.simulated()) {
-                simulated.startPod(launch);
-            } else {
-                LOG.info("event=start_pod_waits_for_agent pod={} host={}", launch.podId(), launch.hostId());
-            }
+        MarketplaceMessage start = MarketplaceMessage.newBuilder().setStartPod(startPodOf(launch)).build();
+        AgentCommands.Delivery delivery = deliver(launch.hostId(), start);
+        if (delivery == AgentCommands.Delivery.NO_AGENT && launch.simulated()) {
+            simulated.startPod(launch);
             return;
         }
+        LOG.info("event=start_pod pod={} host={} delivery={}", launch.podId(), launch.hostId(), delivery);
+    }
+
+    @Override
+    public void stopPod(PodStop stop) {
+        MarketplaceMessage command = MarketplaceMessage.newBuilder().setStopPod(StopPod.newBuilder()
+                .setPodId(stop.podId())
+                .setGraceSeconds((int) stopGrace.toSeconds())
+                .setReason(reason(stop.reason()))
+                .setNotice(stop.reason())).build();
+        AgentCommands.Delivery delivery = deliver(stop.hostId(), command);
+        if (delivery == AgentCommands.Delivery.NO_AGENT && stop.simulated()) {
+            simulated.stopPod(stop);
+            return;
+        }
+        LOG.info("event=stop_pod pod={} host={} delivery={}", stop.podId(), stop.hostId(), delivery);
+    }
+
+    /** The StartPod of a pod placed on a host: also re-sent to an agent that reconnects while the pod waits. */
+    StartPod startPodOf(PodLaunch launch) {
         StartPod.Builder start = StartPod.newBuilder().setPodId(launch.podId()).setImage(launch.image())
                 .putAllEnv(env(launch))
                 .addAllGpuIndices(launch.gpuIndices())
@@ -72,26 +90,19 @@ class AgentStreamGateway implements AgentGateway {
             // "8888/http" is served over TCP; the marketplace's proxy (not the container) speaks HTTP.
             start.addPorts(PortRequest.newBuilder().setContainerPort(Integer.parseInt(parts[0])).setProtocol("tcp"));
         }
-        boolean sent = session.get().send(MarketplaceMessage.newBuilder().setStartPod(start).build());
-        LOG.info("event=start_pod_sent pod={} host={} session={} sent={}", launch.podId(), launch.hostId(),
-                session.get().id, sent);
+        return start.build();
     }
 
-    @Override
-    public void stopPod(PodStop stop) {
-        var session = sessions.of(stop.hostId());
-        if (session.isEmpty()) {
-            if (stop.simulated()) {
-                simulated.stopPod(stop);
-            }
-            return;
+    // Called after the commit that decided it: live state being down here must not fail that (committed) change.
+    // The pod waits SCHEDULED, and its agent gets it again when it (re)connects.
+    private AgentCommands.Delivery deliver(String hostId, MarketplaceMessage command) {
+        try {
+            return commands.deliver(hostId, command);
+        } catch (LiveStateUnavailable e) {
+            LOG.warn("event=agent_command_not_routed host={} kind={} why=\"{}\"", hostId, command.getBodyCase(),
+                    e.getMessage());
+            return AgentCommands.Delivery.NO_AGENT;
         }
-        boolean sent = session.get().send(MarketplaceMessage.newBuilder().setStopPod(StopPod.newBuilder()
-                .setPodId(stop.podId())
-                .setGraceSeconds((int) stopGrace.toSeconds())
-                .setReason(reason(stop.reason()))
-                .setNotice(stop.reason())).build());
-        LOG.info("event=stop_pod_sent pod={} host={} sent={}", stop.podId(), stop.hostId(), sent);
     }
 
     private Map<String, String> env(PodLaunch launch) {

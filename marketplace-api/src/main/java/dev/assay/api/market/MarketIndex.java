@@ -33,6 +33,8 @@ public class MarketIndex {
 
     private final InventoryLoader loader;
     private final AtomicReference<InventorySnapshot> current = new AtomicReference<>(InventorySnapshot.empty());
+    private final List<java.util.function.Consumer<Set<String>>> refreshListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public MarketIndex(InventoryLoader loader) {
         this.loader = loader;
@@ -62,7 +64,20 @@ public class MarketIndex {
      */
     // Reads and swaps under one lock, so a refresh or reload that read the database earlier never
     // overwrites hosts with older rows than a later one applied.
-    public synchronized void refresh(Collection<String> hostIds) {
+    public void refresh(Collection<String> hostIds) {
+        refreshFromDatabase(hostIds);
+        if (!hostIds.isEmpty()) {
+            refreshListeners.forEach(listener -> listener.accept(Set.copyOf(hostIds)));
+        }
+    }
+
+    /** Calls {@code listener} with the host ids after every {@link #refresh} this instance's writers ask for. */
+    public void onRefresh(java.util.function.Consumer<Set<String>> listener) {
+        refreshListeners.add(listener);
+    }
+
+    /** As {@link #refresh}, for a change another instance made: its listeners are not told again. */
+    public synchronized void refreshFromDatabase(Collection<String> hostIds) {
         if (hostIds.isEmpty()) {
             return;
         }

@@ -186,6 +186,16 @@ class PodChanges {
         return sql.holdingGpus(hostId).stream().map(PodRow::id).toList();
     }
 
+    /** What the host's agent needs to start the pods placed there that have not reported RUNNING yet. */
+    @Transactional(readOnly = true)
+    List<PodLaunch> waitingToStart(String hostId) {
+        return sql.holdingGpus(hostId).stream()
+                .filter(p -> p.state() == PodState.SCHEDULED || p.state() == PodState.STARTING)
+                .map(p -> new PodLaunch(p.id(), hostId, p.image(), p.gpuIndices(), p.envJson(), p.ports(), p.cpuCores(),
+                        p.ramGb(), p.diskGb(), false))
+                .toList();
+    }
+
     /** The host disappeared: pods holding GPUs there become LOST (RUNNING time settled first). */
     @Transactional
     AfterCommit hostLost(String hostId) {

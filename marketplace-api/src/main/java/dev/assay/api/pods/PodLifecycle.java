@@ -37,6 +37,11 @@ public class PodLifecycle implements PodStopper {
         publisher.publish(changes.report(hostId, podId, state, reason).after());
     }
 
+    /** The pods placed on the host that its agent has not reported RUNNING yet, as the agent must start them. */
+    public java.util.List<PodLaunch> waitingToStart(String hostId) {
+        return changes.waitingToStart(hostId);
+    }
+
     /** The pods holding GPUs on the host (SCHEDULED, STARTING, RUNNING, STOPPING), by id. */
     public java.util.List<String> holdingGpus(String hostId) {
         return changes.holdingGpus(hostId);

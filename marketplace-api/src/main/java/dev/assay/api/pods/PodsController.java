@@ -2,6 +2,7 @@ package dev.assay.api.pods;
 
 import dev.assay.api.accounts.Caller;
 import dev.assay.api.accounts.Scope;
+import dev.assay.api.live.RoutingGuard;
 import dev.assay.api.metering.CurrentRates;
 import dev.assay.api.paging.PageCursor;
 import dev.assay.api.pods.PodViews.BidRequest;
@@ -47,7 +48,11 @@ class PodsController {
     private final PodQueries queries;
     private final CurrentRates rates;
 
-    PodsController(PodPlacer placer, PodLifecycle lifecycle, PodQueries queries, CurrentRates rates) {
+    private final RoutingGuard routing;
+
+    PodsController(PodPlacer placer, PodLifecycle lifecycle, PodQueries queries, CurrentRates rates,
+            RoutingGuard routing) {
+        this.routing = routing;
         this.placer = placer;
         this.lifecycle = lifecycle;
         this.queries = queries;
@@ -63,6 +68,7 @@ class PodsController {
     HttpResponse<PodView> create(@Parameter(hidden = true) Caller caller, @Body PodRequest request) {
         String orgId = organisationOf(caller, Scope.PODS);
         PodDraft draft = PodRules.check(request, SEEDS.nextLong());
+        routing.requireRouting("creating a pod"); // after the checks: a mistake is answered as one even then
         return switch (placer.place(orgId, draft)) {
             case PodPlacer.Placed placed -> HttpResponse.created(PodView.of(placed.pod(), null, null));
             case PodPlacer.NoCapacity none -> throw ApiProblem.noCapacity(none.answer().message(),
@@ -116,24 +122,28 @@ class PodsController {
     /** Stops the pod (RUNNING time is charged up to now); its disk is kept and it can start again. */
     @Post(uri = "/{id}/stop", produces = MediaType.APPLICATION_JSON)
     PodView stop(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        routing.requireRouting("stopping a pod");
         return PodView.of(lifecycle.stop(organisationOf(caller, Scope.PODS), id), null, null);
     }
 
     /** Starts a stopped pod again on its host (where its disk is); 409 with the reason when it cannot. */
     @Post(uri = "/{id}/start", produces = MediaType.APPLICATION_JSON)
     PodView start(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        routing.requireRouting("starting a pod");
         return PodView.of(lifecycle.start(organisationOf(caller, Scope.PODS), id), null, null);
     }
 
     /** Deletes the pod: TERMINATED, its GPUs and disk freed, nothing billed from now on. */
     @Delete(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
     PodView delete(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        routing.requireRouting("deleting a pod");
         return PodView.of(lifecycle.delete(organisationOf(caller, Scope.PODS), id), null, null);
     }
 
     /** Raises or lowers an interruptible pod's bid; a raise may preempt lower bids, a cut may preempt this pod. */
     @Put(uri = "/{id}/bid", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     PodView bid(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body BidRequest request) {
+        routing.requireRouting("changing a bid");
         String orgId = organisationOf(caller, Scope.PODS);
         Map<String, String> errors = new LinkedHashMap<>();
         Money bid = PodRules.parseBid(request.bidPerGpuHour(), errors, "bid_per_gpu_hour");

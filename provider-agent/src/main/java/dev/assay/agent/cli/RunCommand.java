@@ -38,8 +38,8 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--marketplace", required = true, paramLabel = "HOST:PORT",
-            description = "The marketplace's agents' gRPC port.")
+    @Option(names = "--marketplace", required = true, paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "The marketplace's agents' gRPC port; several instances, comma-separated, are dialled in turn.")
     String marketplace;
 
     @Option(names = "--identity", required = true, paramLabel = "DIR",

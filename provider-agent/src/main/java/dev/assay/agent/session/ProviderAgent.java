@@ -12,6 +12,8 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.grpc.ManagedChannel;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +37,9 @@ public final class ProviderAgent {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderAgent.class);
 
-    private final String target;
+    /** The marketplace instances to dial, in turn: a dropped stream or failed attempt moves to the next. */
+    private final List<String> targets;
+    private int attempts;
     private final AgentHost host;
     private final ContainerRuntime runtime;
     private final String agentVersion;
@@ -67,7 +71,10 @@ public final class ProviderAgent {
 
     ProviderAgent(String target, AgentIdentity identity, Path identityDir, PodStateFile state, AgentHost host,
             ContainerRuntime runtime, String agentVersion, SessionTiming timing, Clock clock) {
-        this.target = target;
+        this.targets = Arrays.stream(target.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("no marketplace address in \"" + target + "\"");
+        }
         this.host = host;
         this.runtime = runtime;
         this.agentVersion = agentVersion;
@@ -104,7 +111,7 @@ public final class ProviderAgent {
     /** Runs until {@link #stop()}: restarts the pods the state file says were running, then keeps a session open. */
     public void run() {
         loop = Thread.currentThread();
-        LOG.info("event=agent_started marketplace={} simulated={}{} runtime=\"{}\"", target, host.simulated(),
+        LOG.info("event=agent_started marketplace={} simulated={}{} runtime=\"{}\"", targets, host.simulated(),
                 host.simulated() ? " SIMULATED GPUs" : "", runtime.describe());
         parts.pods().resumeAfterRestart();
         try {
@@ -156,6 +163,10 @@ public final class ProviderAgent {
         if (!running) {
             throw new IllegalStateException("the agent is stopping");
         }
+        // Each attempt dials the next instance: with one of them gone, the next attempt (a backoff later) reaches
+        // another, and the fleet of a lost instance spreads over the rest.
+        String target = targets.get(Math.floorMod(attempts++, targets.size()));
+        LOG.info("event=connecting marketplace={}", target);
         ManagedChannel channel = MarketplaceChannels.open(target, parts.renewer().identity());
         AgentSession next = new AgentSession(parts, channel);
         next.ended().whenComplete((v, e) -> closeChannel(channel));

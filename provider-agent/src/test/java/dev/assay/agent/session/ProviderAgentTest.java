@@ -376,6 +376,20 @@ class ProviderAgentTest {
                 .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
     }
 
+    @Test
+    void dialsTheNextMarketplaceInstanceWhenOneIsGone() throws Exception {
+        int gone;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            gone = socket.getLocalPort(); // nothing listens there once closed
+        }
+        start(pki.identity("hst_test"), new InMemoryRuntime(), dir.resolve("state"),
+                "127.0.0.1:" + gone + "," + market.target());
+
+        Hello hello = market.await(AgentMessage::hasHello, WAIT).getHello();
+
+        assertThat(hello.getSimulated()).isTrue();
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private Running start(AgentIdentity identity, InMemoryRuntime runtime, Path state, String target)

@@ -34,20 +34,40 @@ class RedisPeerBus implements PeerBus, ApplicationEventListener<ShutdownEvent> {
     private final RedisLink redis;
     private final Map<String, List<BiConsumer<String, String>>> listeners = new ConcurrentHashMap<>();
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
-    private final StatefulRedisPubSubConnection<String, String> subscription;
+    private volatile StatefulRedisPubSubConnection<String, String> subscription;
+    private volatile boolean closed;
 
     RedisPeerBus(InstanceId self, RedisLink redis, RedisClient client) {
         this.self = self;
         this.redis = redis;
-        this.subscription = client.connectPubSub();
-        subscription.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                handlers.execute(() -> dispatch(message));
+        // In the background: an instance starts while Redis is down, and subscribes once it is there. After that
+        // Lettuce reconnects and re-subscribes by itself.
+        Thread.ofVirtual().name("peer-bus-subscribe").start(() -> subscribe(client));
+    }
+
+    private void subscribe(RedisClient client) {
+        for (int attempt = 1; !closed; attempt++) {
+            try {
+                StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
+                connection.addListener(new RedisPubSubAdapter<>() {
+                    @Override
+                    public void message(String channel, String message) {
+                        handlers.execute(() -> dispatch(message));
+                    }
+                });
+                connection.sync().subscribe(channel(self.value()), ALL);
+                subscription = connection;
+                LOG.info("event=peer_bus_subscribed instance={} attempt={}", self.value(), attempt);
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("event=peer_bus_unavailable attempt={} why=\"{}\"", attempt, e.getMessage());
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
             }
-        });
-        // Asynchronously: an instance starts while Redis is down, and Lettuce subscribes once it is back.
-        subscription.async().subscribe(channel(self.value()), ALL);
+        }
     }
 
     static String channel(String instanceId) {
@@ -94,7 +114,11 @@ class RedisPeerBus implements PeerBus, ApplicationEventListener<ShutdownEvent> {
 
     @Override
     public void onApplicationEvent(ShutdownEvent event) {
-        subscription.closeAsync();
+        closed = true;
+        var connection = subscription;
+        if (connection != null) {
+            connection.closeAsync();
+        }
         handlers.shutdown();
     }
 }

@@ -1,8 +1,6 @@
 package dev.assay.interop;
 
-import static dev.assay.interop.MarketplaceProcess.AGENT_JAR;
 import static dev.assay.interop.MarketplaceProcess.JSON;
-import static dev.assay.interop.MarketplaceProcess.java;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -170,30 +168,15 @@ class AgentPodsInteropTest {
     }
 
     private static int enroll(String token, Path ca, Path identity) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(java(), "--sun-misc-unsafe-memory-access=allow",
-                "--enable-native-access=ALL-UNNAMED", "-jar", AGENT_JAR.toString(), "enroll",
-                "--marketplace", "localhost:" + market.grpcPort, "--ca-cert", ca.toString(),
-                "--state-dir", identity.toString()).redirectErrorStream(true);
-        builder.environment().put("ASSAY_ENROLLMENT_TOKEN", token);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
-        return process.exitValue();
+        return AgentProcesses.enroll("localhost:" + market.grpcPort, token, ca, identity);
     }
 
     private static Process run(Path identity, String log, String gpus) throws Exception {
-        return new ProcessBuilder(java(), "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
-                "-jar", AGENT_JAR.toString(), "run", "--marketplace", "localhost:" + market.grpcPort,
-                "--identity", identity.toString(), "--simulate", gpus)
-                .redirectErrorStream(true).redirectOutput(work.resolve(log).toFile()).start();
+        return AgentProcesses.run("localhost:" + market.grpcPort, identity, work.resolve(log), gpus);
     }
 
-    /** Kills the agent at once (no goodbye on its stream), and the SIMULATED pods' processes it leaves behind. */
     private static void kill(Process agent) throws InterruptedException {
-        List<ProcessHandle> pods = agent.descendants().toList();
-        agent.destroyForcibly();
-        agent.waitFor(20, TimeUnit.SECONDS);
-        pods.forEach(ProcessHandle::destroyForcibly);
+        AgentProcesses.kill(agent);
     }
 
     private static String agentLogs() {

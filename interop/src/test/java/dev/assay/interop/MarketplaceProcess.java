@@ -86,6 +86,12 @@ final class MarketplaceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the instance at once (SIGKILL): no goodbye to its agents, no graceful shutdown. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
     /** A new organisation: its id and owner key. */
     record Org(String id, String key) {}
 

@@ -15,7 +15,6 @@ import dev.assay.proto.agent.v1.Hello;
 import dev.assay.proto.agent.v1.MarketplaceMessage;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
@@ -35,7 +34,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -71,10 +69,10 @@ class AgentConnectTest {
     void withoutAClientCertificateConnectIsRefused() throws Exception {
         ManagedChannel channel = AgentChannels.anonymous(context);
         try {
-            Stream stream = Stream.open(channel);
+            TestAgent.Stream stream = TestAgent.Stream.open(channel);
             stream.send(hello());
 
-            assertThat(stream.end()).isEqualTo(Status.Code.UNAUTHENTICATED);
+            assertThat(stream.end().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
         } finally {
             AgentChannels.close(channel);
         }
@@ -85,7 +83,7 @@ class AgentConnectTest {
         Enrolled agent = enroll();
         ManagedChannel channel = AgentChannels.withCertificate(context, agent.key.getPrivate(), agent.chain);
         try {
-            Stream stream = Stream.open(channel);
+            TestAgent.Stream stream = TestAgent.Stream.open(channel);
             stream.send(hello());
 
             MarketplaceMessage welcome = stream.next();
@@ -102,7 +100,7 @@ class AgentConnectTest {
             assertThat(meters.get("assay.agents.connected").gauge().value()).isGreaterThanOrEqualTo(1);
 
             stream.complete();
-            assertThat(stream.end()).isEqualTo(Status.Code.OK);
+            assertThat(stream.end().getCode()).isEqualTo(Status.Code.OK);
             awaitGone(agent.hostId);
         } finally {
             AgentChannels.close(channel);
@@ -114,10 +112,10 @@ class AgentConnectTest {
         Enrolled agent = enroll();
         ManagedChannel channel = AgentChannels.withCertificate(context, agent.key.getPrivate(), agent.chain);
         try {
-            Stream stream = Stream.open(channel);
+            TestAgent.Stream stream = TestAgent.Stream.open(channel);
             stream.send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder().setSequence(0)).build());
 
-            assertThat(stream.end()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+            assertThat(stream.end().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
             assertThat(sessions.of(agent.hostId)).isEmpty();
         } finally {
             AgentChannels.close(channel);
@@ -129,14 +127,14 @@ class AgentConnectTest {
         Enrolled agent = enroll();
         ManagedChannel channel = AgentChannels.withCertificate(context, agent.key.getPrivate(), agent.chain);
         try {
-            Stream first = Stream.open(channel);
+            TestAgent.Stream first = TestAgent.Stream.open(channel);
             first.send(hello());
             String firstSession = first.next().getWelcome().getSessionId();
-            Stream second = Stream.open(channel);
+            TestAgent.Stream second = TestAgent.Stream.open(channel);
             second.send(hello());
             String secondSession = second.next().getWelcome().getSessionId();
 
-            assertThat(first.end()).isEqualTo(Status.Code.ABORTED);
+            assertThat(first.end().getCode()).isEqualTo(Status.Code.ABORTED);
             assertThat(secondSession).isNotEqualTo(firstSession);
             assertThat(sessions.of(agent.hostId)).hasValueSatisfying(s -> assertThat(s.id).isEqualTo(secondSession));
             second.complete();
@@ -155,65 +153,13 @@ class AgentConnectTest {
                 name, key.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate())));
         ManagedChannel channel = AgentChannels.withCertificate(context, key.getPrivate(), List.of(selfSigned));
         try {
-            Stream stream = Stream.open(channel);
+            TestAgent.Stream stream = TestAgent.Stream.open(channel);
             stream.send(hello());
 
-            assertThat(stream.end()).isIn(Status.Code.UNAVAILABLE, Status.Code.UNAUTHENTICATED);
+            assertThat(stream.end().getCode()).isIn(Status.Code.UNAVAILABLE, Status.Code.UNAUTHENTICATED);
             assertThat(sessions.of("hst_0123456789abcdefghjkmnpqrs")).isEmpty();
         } finally {
             AgentChannels.close(channel);
-        }
-    }
-
-    /** The agent's end of a Connect stream: what it sends, and what comes back, in order. */
-    private static final class Stream implements StreamObserver<MarketplaceMessage> {
-        private final LinkedBlockingQueue<Object> received = new LinkedBlockingQueue<>();
-        private StreamObserver<AgentMessage> out;
-
-        static Stream open(ManagedChannel channel) {
-            Stream stream = new Stream();
-            stream.out = AgentServiceGrpc.newStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS).connect(stream);
-            return stream;
-        }
-
-        void send(AgentMessage message) {
-            out.onNext(message);
-        }
-
-        void complete() {
-            out.onCompleted();
-        }
-
-        MarketplaceMessage next() throws InterruptedException {
-            Object item = received.poll(10, TimeUnit.SECONDS);
-            assertThat(item).as("a message from the marketplace").isInstanceOf(MarketplaceMessage.class);
-            return (MarketplaceMessage) item;
-        }
-
-        /** How the stream ended: OK, or the status it failed with. */
-        Status.Code end() throws InterruptedException {
-            while (true) {
-                Object item = received.poll(10, TimeUnit.SECONDS);
-                assertThat(item).as("the end of the stream").isNotNull();
-                if (item instanceof Status status) {
-                    return status.getCode();
-                }
-            }
-        }
-
-        @Override
-        public void onNext(MarketplaceMessage message) {
-            received.add(message);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            received.add(Status.fromThrowable(t));
-        }
-
-        @Override
-        public void onCompleted() {
-            received.add(Status.OK);
         }
     }
 

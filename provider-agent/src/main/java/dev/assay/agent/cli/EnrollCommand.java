@@ -2,9 +2,9 @@ package dev.assay.agent.cli;
 
 import dev.assay.agent.identity.AgentIdentity;
 import dev.assay.agent.identity.Enroller;
+import dev.assay.agent.session.HostFactsReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -72,7 +72,7 @@ final class EnrollCommand implements Callable<Integer> {
         }
         AgentIdentity identity;
         try {
-            identity = new Enroller(marketplace, ca).enroll(token.strip(), AgentVersion.current(), hostname());
+            identity = new Enroller(marketplace, ca).enroll(token.strip(), AgentVersion.current(), HostFactsReader.hostname());
         } catch (Enroller.EnrollmentFailed e) {
             err.println("assay-agent enroll: " + e.getMessage());
             return e.refused() ? REFUSED : UNREACHABLE;
@@ -88,13 +88,5 @@ final class EnrollCommand implements Callable<Integer> {
                 + "; identity kept in " + stateDir);
         out.flush();
         return 0;
-    }
-
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Collections;
 import java.util.Optional;
 
 /** Hello's facts about the machine other than its GPUs, from /proc, os-release and the JDK. Real even when GPUs are SIMULATED. */
-final class HostFactsReader {
+public final class HostFactsReader {
 
     private HostFactsReader() {}
 
@@ -60,7 +60,8 @@ final class HostFactsReader {
         }
     }
 
-    private static String hostname() {
+    /** This machine's hostname, "unknown" when it cannot be read. */
+    public static String hostname() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

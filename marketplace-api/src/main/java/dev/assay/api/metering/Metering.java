@@ -20,12 +20,19 @@ import org.slf4j.LoggerFactory;
  * The metering pass: charges every RUNNING pod per second up to now, then asks the {@link BalanceGuard}, per
  * renter, whether its balance covers the next interval, and stops the pods of a renter it does not cover.
  *
- * <p>Thread-safe, and safe to run on several instances at once: each pod is charged in its own transaction
- * under its row lock, and a pod two passes race on is charged once (see {@link PodMeter}). A pod whose
- * metering fails is logged and left to the next pass; it never stops the pass.
+ * <p>Only the metering leader runs passes ({@link MeteringSchedule} asks for the {@value #JOB} lease), and each
+ * pod's transaction is fenced with the leader's token: a pass whose token a newer leader has overtaken stops at
+ * the first pod, writing nothing more, and leaves the balance guard to the new leader.
+ *
+ * <p>Thread-safe, and safe to run on several instances at once all the same: each pod is charged in its own
+ * transaction under its row lock, and a pod two passes race on is charged once (see {@link PodMeter}). A pod
+ * whose metering fails is logged and left to the next pass; it never stops the pass.
  */
 @Singleton
 public class Metering {
+
+    /** The job's name for leases and fences ({@code job_fences.job}). */
+    public static final String JOB = "metering";
 
     private static final Logger LOG = LoggerFactory.getLogger(Metering.class);
 
@@ -46,21 +53,33 @@ public class Metering {
         this.clock = clock;
     }
 
-    /** Meters every RUNNING pod up to the market clock's now, then runs the balance guard for each renter. */
-    public MeteringPass meterAll() {
+    /**
+     * Meters every RUNNING pod up to the market clock's now, then runs the balance guard for each renter.
+     *
+     * @param fencingToken the token of this instance's {@value #JOB} lease; a pass whose token a newer leader
+     *                     has overtaken stops at the first pod the fence refuses, charges nothing more, and
+     *                     answers {@link MeteringPass#superseded()}
+     */
+    public MeteringPass meterAll(long fencingToken) {
         Instant now = clock.now();
         Map<String, List<PodMetering>> byRenter = new LinkedHashMap<>();
         int metered = 0;
         int unfunded = 0;
         int racesLost = 0;
         int failed = 0;
+        boolean superseded = false;
         Money charged = Money.ZERO;
         String after = "";
+        pages:
         for (List<PodMeterRows.RunningPod> page = rows.runningPods(after); !page.isEmpty();
                 page = rows.runningPods(after)) {
             for (PodMeterRows.RunningPod pod : page) {
-                PodMetering outcome = meterOne(pod.podId(), now);
+                PodMetering outcome = meterOne(pod.podId(), now, fencingToken);
                 switch (outcome) {
+                    case PodMetering.Superseded s -> {
+                        superseded = true;
+                        break pages;
+                    }
                     case PodMetering.Metered m -> {
                         metered++;
                         charged = charged.plus(m.charged());
@@ -78,6 +97,12 @@ public class Metering {
             }
             after = page.getLast().podId();
         }
+        if (superseded) {
+            // A newer leader meters (and guards) from here on; this pass's charges so far stand.
+            LOG.warn("event=metering_pass_superseded until={} token={} pods_metered={} charged={}", now, fencingToken,
+                    metered, charged);
+            return new MeteringPass(now, metered, unfunded, racesLost, failed, charged, List.of(), true);
+        }
         List<String> stopped = new ArrayList<>();
         byRenter.forEach((renter, outcomes) -> stopped.addAll(guard(renter, outcomes)));
         if (byRenter.isEmpty()) {
@@ -86,12 +111,12 @@ public class Metering {
             LOG.info("event=metering_pass until={} pods_metered={} pods_unfunded={} races_lost={} failed={} charged={}"
                     + " stopped={}", now, metered, unfunded, racesLost, failed, charged, stopped.size());
         }
-        return new MeteringPass(now, metered, unfunded, racesLost, failed, charged, stopped);
+        return new MeteringPass(now, metered, unfunded, racesLost, failed, charged, stopped, false);
     }
 
-    private PodMetering meterOne(String podId, Instant now) {
+    private PodMetering meterOne(String podId, Instant now, long fencingToken) {
         try {
-            return meter.meter(podId, now);
+            return meter.meterAsLeader(podId, now, fencingToken);
         } catch (OptimisticLockException e) {
             LOG.info("event=metering_race_lost pod={}", podId);
             return new PodMetering.LostRace(podId);
@@ -124,6 +149,8 @@ public class Metering {
                 case PodMetering.Failed f -> {
                 }
                 case PodMetering.NotRunning n -> {
+                }
+                case PodMetering.Superseded s -> {
                 }
             }
         }

@@ -14,10 +14,12 @@ import java.util.List;
  * @param podsFailed     pods whose metering failed (logged; left to the next pass)
  * @param charged        what the pass charged renters in all
  * @param stoppedForBalance pods the balance guard asked the lifecycle to stop
+ * @param superseded     the pass stopped because another instance leads metering now (its fencing token is
+ *                       newer); the pods before that were metered, the rest and the balance guard left to it
  */
 public record MeteringPass(Instant until, int podsMetered, int podsUnfunded, int racesLost, int podsFailed,
         Money charged,
-        List<String> stoppedForBalance) {
+        List<String> stoppedForBalance, boolean superseded) {
 
     public MeteringPass {
         stoppedForBalance = List.copyOf(stoppedForBalance);

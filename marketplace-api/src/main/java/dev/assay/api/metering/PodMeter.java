@@ -5,6 +5,8 @@ import dev.assay.api.billing.Ledger;
 import dev.assay.api.billing.MeteredPeriod;
 import dev.assay.api.billing.Transfer;
 import dev.assay.api.billing.UsageCharge;
+import dev.assay.api.live.lease.FenceCheck;
+import dev.assay.api.live.lease.JobFences;
 import dev.assay.api.pods.RunningTimeSettlement;
 import dev.assay.pricing.HourlyRate;
 import dev.assay.pricing.MeterState;
@@ -31,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * {@code UPDATE … WHERE id = ? AND billed_until = ?}. The row lock makes a second meter wait and then find
  * the cursor already moved; the conditional update is the last line should a lock not hold (it rolls the
  * charges back, and the ledger never keeps a period without its cursor).
+ *
+ * <p>A pass's transactions are fenced besides ({@link #meterAsLeader}): the metering leader's token goes into
+ * {@code job_fences} first, so a former leader that stalled past its lease writes nothing once a newer one has.
+ * A settlement is not fenced: it is the pod lifecycle's own transaction, not a job's.
  */
 @Singleton
 class PodMeter implements RunningTimeSettlement {
@@ -40,11 +46,13 @@ class PodMeter implements RunningTimeSettlement {
     private final PodMeterRows rows;
     private final Ledger ledger;
     private final PlatformFee fee;
+    private final JobFences fences;
 
-    PodMeter(PodMeterRows rows, Ledger ledger, PlatformFee fee) {
+    PodMeter(PodMeterRows rows, Ledger ledger, PlatformFee fee, JobFences fences) {
         this.rows = rows;
         this.ledger = ledger;
         this.fee = fee;
+        this.fences = fences;
     }
 
     /**
@@ -57,6 +65,20 @@ class PodMeter implements RunningTimeSettlement {
     @Transactional
     public void settle(String podId, Instant until) {
         meter(podId, until);
+    }
+
+    /**
+     * As {@link #meter}, in a new transaction fenced by the metering leader's token: the fence first (its row
+     * stays locked until this commits), then the charge. Nothing is written when a newer leader has written.
+     *
+     * @throws OptimisticLockException if the pod's cursor moved under this transaction; nothing is written
+     */
+    @Transactional
+    public PodMetering meterAsLeader(String podId, Instant until, long fencingToken) {
+        if (fences.enter(Metering.JOB, fencingToken) == FenceCheck.SUPERSEDED) {
+            return new PodMetering.Superseded(podId, fencingToken);
+        }
+        return meter(podId, until);
     }
 
     /**

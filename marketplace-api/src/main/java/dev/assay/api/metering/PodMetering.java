@@ -35,6 +35,13 @@ sealed interface PodMetering {
     record LostRace(String podId) implements PodMetering {
     }
 
+    /**
+     * The pass's fencing token is no longer the newest: another instance leads metering now. Nothing written;
+     * the pass stops here.
+     */
+    record Superseded(String podId, long fencingToken) implements PodMetering {
+    }
+
     /** An infrastructure fault (logged): nothing written, the cursor did not move, the next pass tries again. */
     record Failed(String podId, String cause) implements PodMetering {
     }

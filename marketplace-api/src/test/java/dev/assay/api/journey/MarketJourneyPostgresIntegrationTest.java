@@ -8,6 +8,7 @@ import dev.assay.api.billing.LedgerAudit;
 import dev.assay.api.hosts.HostRegistry;
 import dev.assay.api.hosts.HostStatus;
 import dev.assay.api.hosts.Machines;
+import dev.assay.api.live.lease.JobLeases;
 import dev.assay.api.metering.Metering;
 import dev.assay.api.pods.PodLifecycle;
 import dev.assay.api.pods.PodState;
@@ -44,6 +45,8 @@ class MarketJourneyPostgresIntegrationTest {
     private static ApiClient api;
     private static MovableMarketClock clock;
     private static Metering metering;
+    /** This (embedded, so always leading) instance's metering lease token. */
+    private static long meteringToken;
     private static PodLifecycle lifecycle;
     private static HostRegistry registry;
     private static ScriptedAgentGateway agent;
@@ -57,6 +60,8 @@ class MarketJourneyPostgresIntegrationTest {
         api = new ApiClient(server);
         clock = server.getApplicationContext().getBean(MovableMarketClock.class);
         metering = server.getApplicationContext().getBean(Metering.class);
+        meteringToken = server.getApplicationContext().getBean(JobLeases.class).acquire(Metering.JOB).orElseThrow()
+                .fencingToken();
         lifecycle = server.getApplicationContext().getBean(PodLifecycle.class);
         registry = server.getApplicationContext().getBean(HostRegistry.class);
         agent = server.getApplicationContext().getBean(ScriptedAgentGateway.class);
@@ -109,14 +114,14 @@ class MarketJourneyPostgresIntegrationTest {
         clock.advance(Duration.ofSeconds(45)); // pulling: never billed
         lifecycle.reportState(podId, PodState.RUNNING, "container up");
         clock.advance(Duration.ofSeconds(1_000));
-        metering.meterAll();
+        metering.meterAll(meteringToken);
         clock.advance(Duration.ofSeconds(2_599));
-        metering.meterAll();
+        metering.meterAll(meteringToken);
         clock.advance(Duration.ofSeconds(1)); // 3,600 s RUNNING in all
         assertStatus(send("POST", "/v1/pods/" + podId + "/stop", renter.key(), null), 200);
         lifecycle.reportState(podId, PodState.STOPPED, "container stopped");
         clock.advance(Duration.ofSeconds(900)); // stopped: never billed
-        metering.meterAll();
+        metering.meterAll(meteringToken);
 
         long bill = 730_000L;
         long fee = bill / 10; // platform_fee_bps 1000
@@ -168,7 +173,7 @@ class MarketJourneyPostgresIntegrationTest {
         assertThat(running.path("current_price_per_hour").path("micros").asLong()).as("the clearing price")
                 .isEqualTo(300_000L);
         clock.advance(Duration.ofSeconds(3_600)); // the low bid waits: the high pays the clearing price, $0.30
-        metering.meterAll();
+        metering.meterAll(meteringToken);
         assertThat(cost(high, highPod)).isEqualTo(300_000L);
 
         assertStatus(send("POST", "/v1/pods/" + highPod + "/stop", high.key(), null), 200);
@@ -178,7 +183,7 @@ class MarketJourneyPostgresIntegrationTest {
         lifecycle.reportState(lowPod, PodState.STARTING, "pulling");
         lifecycle.reportState(lowPod, PodState.RUNNING, "up");
         clock.advance(Duration.ofSeconds(1_800)); // alone again: $0.20
-        metering.meterAll();
+        metering.meterAll(meteringToken);
 
         // 600 s + 1,800 s at $0.20 an hour; the preempted and waiting time is free.
         assertThat(cost(low, lowPod)).isEqualTo(133_333L);
@@ -205,7 +210,7 @@ class MarketJourneyPostgresIntegrationTest {
 
         registry.setStatus(hostId, HostStatus.OFFLINE);
         clock.advance(Duration.ofSeconds(3_600));
-        metering.meterAll();
+        metering.meterAll(meteringToken);
 
         assertThat(state(renter, podId)).isEqualTo("LOST");
         assertThat(cost(renter, podId)).isEqualTo(10_000L); // 100 s at $0.36 an hour, nothing after the loss

@@ -7,6 +7,9 @@ import dev.assay.api.billing.AuditReport;
 import dev.assay.api.billing.Ledger;
 import dev.assay.api.billing.LedgerAudit;
 import dev.assay.api.billing.UsageCharge;
+import dev.assay.api.live.lease.FenceCheck;
+import dev.assay.api.live.lease.JobFences;
+import dev.assay.api.live.lease.JobLeases;
 import dev.assay.api.pods.RunningTimeSettlement;
 import dev.assay.api.testing.MarketRows;
 import dev.assay.api.testing.MovableMarketClock;
@@ -59,6 +62,8 @@ abstract class MeteringContract {
     MarketRows market;
     PodRows pods;
     DataSource dataSource;
+    /** The token of the metering leader's lease; a test that plays a newer leader moves it up. */
+    long leaderToken;
 
     abstract Map<String, Object> createDatabase() throws SQLException;
 
@@ -84,6 +89,7 @@ abstract class MeteringContract {
         dataSource = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
         market = new MarketRows(dataSource);
         pods = new PodRows(market);
+        leaderToken = context.getBean(JobLeases.class).acquire(Metering.JOB).orElseThrow().fencingToken();
     }
 
     @AfterEach
@@ -107,7 +113,7 @@ abstract class MeteringContract {
         Instant start = clock.now();
 
         clock.advance(Duration.ofSeconds(3601));
-        MeteringPass pass = metering.meterAll();
+        MeteringPass pass = meterAll();
 
         // 806,850 × 3,601 ÷ 3,600 = 807,074.125: 807,074 charged, 0.125 micro-dollar carried.
         long gross = 807_074;
@@ -150,12 +156,12 @@ abstract class MeteringContract {
         String renter = renter(Money.parse("100"));
         String pod = onDemandPod(renter, host(market.hostOrganisation("host")));
         clock.advance(Duration.ofSeconds(61));
-        metering.meterAll();
+        meterAll();
         long charged = charged(pod, "USAGE") + charged(pod, "FEE");
         Instant cursor = billedUntil(pod);
         long remainder = meterRemainder(pod);
 
-        metering.meterAll();
+        meterAll();
 
         assertThat(charged).isEqualTo(13_671); // floor(806,850 × 61 ÷ 3,600) = floor(13,671.625)
         assertThat(charged(pod, "USAGE") + charged(pod, "FEE")).isEqualTo(charged);
@@ -175,7 +181,7 @@ abstract class MeteringContract {
         RunningTimeSettlement settlement = context.getBean(RunningTimeSettlement.class);
 
         List<Object> results = Race.run(8, i -> i % 2 == 0
-                ? () -> metering.meterAll()
+                ? () -> meterAll()
                 : () -> {
                     settlement.settle(pod, now);
                     return "settled";
@@ -199,9 +205,9 @@ abstract class MeteringContract {
         clock.advance(Duration.ofSeconds(45));
         settlement.settle(pod, clock.now());
         clock.advance(Duration.ofSeconds(15));
-        metering.meterAll();
+        meterAll();
         settlement.settle(pod, start.plusSeconds(30));
-        metering.meterAll();
+        meterAll();
 
         assertThat(charged(pod, "USAGE") + charged(pod, "FEE")).isEqualTo(13_447); // floor(806,850 × 60 ÷ 3,600)
         assertThat(transfers(pod)).as("[0, 45 s) and [45 s, 60 s), each usage and fee").isEqualTo(4);
@@ -222,7 +228,7 @@ abstract class MeteringContract {
                 .isInstanceOf(TransitionDouble.TransitionRefused.class);
         lifecycle.leaveRunning(stopped, "STOPPED", clock.now());
         clock.advance(Duration.ofSeconds(40));
-        metering.meterAll();
+        meterAll();
 
         assertThat(charged(refused, "USAGE") + charged(refused, "FEE"))
                 .as("the rolled-back settlement charged nothing; the pass charged all 60 s")
@@ -245,7 +251,7 @@ abstract class MeteringContract {
                 FEE_BPS));
 
         clock.advance(Duration.ofSeconds(60));
-        metering.meterAll();
+        meterAll();
 
         assertThat(charged(pod, "USAGE") + charged(pod, "FEE"))
                 .as("the 5,000 charged before, then [30 s, 60 s): floor(806,850 × 30 ÷ 3,600)")
@@ -260,7 +266,7 @@ abstract class MeteringContract {
         String pod = onDemandPod(renter, host(market.hostOrganisation("host")));
 
         clock.advance(Duration.ofHours(60));
-        metering.meterAll();
+        meterAll();
 
         assertThat(charged(pod, "USAGE") + charged(pod, "FEE")).isEqualTo(60 * RATE_PER_HOUR);
         assertThat(transfers(pod)).as("[0, 24 h), [24 h, 48 h), [48 h, 60 h)").isEqualTo(6);
@@ -280,13 +286,13 @@ abstract class MeteringContract {
         pods.interruptible(renter, hostId, "STOPPED", 1, 950_000, 0, 0, now); // not waiting: no competition
 
         clock.advance(Duration.ofHours(1));
-        metering.meterAll(); // highest waiting bid: the preempted pod's $0.65
+        meterAll(); // highest waiting bid: the preempted pod's $0.65
         pods.setState(preempted, "TERMINATED");
         clock.advance(Duration.ofHours(1));
-        metering.meterAll(); // the pending pod's $0.50
+        meterAll(); // the pending pod's $0.50
         pods.setState(pending, "TERMINATED");
         clock.advance(Duration.ofHours(1));
-        metering.meterAll(); // nobody waits: the host's minimum bid, $0.20
+        meterAll(); // nobody waits: the host's minimum bid, $0.20
 
         assertThat(charged(high, "USAGE") + charged(high, "FEE")).isEqualTo(650_000 + 500_000 + 200_000);
         assertThat(charged(capped, "USAGE") + charged(capped, "FEE")).isEqualTo(600_000 + 500_000 + 200_000);
@@ -303,7 +309,7 @@ abstract class MeteringContract {
         pods.interruptible(renter, hostId, "PENDING", 1, 300_000, 0, 0, clock.now());
 
         clock.advance(Duration.ofHours(2));
-        metering.meterAll();
+        meterAll();
 
         // 2 GPUs at $0.70 plus 10 GB at $0.073/GB-month (ceil(730,000 ÷ 730) = 1,000/h), for 2 hours.
         assertThat(charged(running, "USAGE") + charged(running, "FEE")).isEqualTo(2 * (2 * 700_000 + 1_000));
@@ -318,10 +324,10 @@ abstract class MeteringContract {
         String starting = pods.interruptible(renter, hostId, "STARTING", 1, 900_000, 0, 0, clock.now());
 
         clock.advance(Duration.ofSeconds(100));
-        metering.meterAll();
+        meterAll();
         pods.setState(lost, "LOST");
         clock.advance(Duration.ofHours(5));
-        metering.meterAll();
+        meterAll();
 
         assertThat(charged(lost, "USAGE") + charged(lost, "FEE")).isEqualTo(22_412); // floor(806,850 × 100 ÷ 3,600)
         assertThat(transfers(starting)).isZero();
@@ -338,13 +344,13 @@ abstract class MeteringContract {
         String funded = onDemandPod(rich, hostId);
 
         clock.advance(Duration.ofSeconds(30));
-        MeteringPass first = metering.meterAll(); // 6,723 charged: 3,277 left, enough for 10 s
+        MeteringPass first = meterAll(); // 6,723 charged: 3,277 left, enough for 10 s
         assertThat(ledger.balance(renter).available()).isEqualTo(Money.ofMicros(3_277));
         assertThat(first.stoppedForBalance()).doesNotContain(poor, funded);
         assertThat(stopper.asked(poor)).isFalse();
 
         clock.advance(Duration.ofSeconds(5));
-        MeteringPass second = metering.meterAll(); // 1,121 more: 2,156 left, less than 2,242
+        MeteringPass second = meterAll(); // 1,121 more: 2,156 left, less than 2,242
 
         assertThat(ledger.balance(renter).available()).isEqualTo(Money.ofMicros(2_156));
         assertThat(second.stoppedForBalance()).contains(poor).doesNotContain(funded);
@@ -364,7 +370,7 @@ abstract class MeteringContract {
         Instant start = clock.now();
 
         clock.advance(Duration.ofSeconds(1));
-        MeteringPass first = metering.meterAll();
+        MeteringPass first = meterAll();
         // 224 each: 2,552 left. Either pod alone needs 2,242 for the next 10 s; both need 4,483.
         assertThat(ledger.balance(twoPods).available()).isEqualTo(Money.ofMicros(2_552));
         assertThat(first.stoppedForBalance()).contains(a, b);
@@ -372,7 +378,7 @@ abstract class MeteringContract {
         assertThat(first.stoppedForBalance()).contains(unpaid);
 
         clock.advance(Duration.ofSeconds(10));
-        MeteringPass second = metering.meterAll(); // 2,241 more for the broke renter's pod: refused
+        MeteringPass second = meterAll(); // 2,241 more for the broke renter's pod: refused
 
         assertThat(second.podsUnfunded()).isGreaterThanOrEqualTo(1);
         assertThat(ledger.balance(broke).available()).isEqualTo(Money.ofMicros(1_000 - 224));
@@ -380,7 +386,74 @@ abstract class MeteringContract {
         assertSound();
     }
 
+    @Test
+    void aStalledFormerLeadersPassAfterANewerLeaderCommittedChargesNothingAndGuardsNothing() {
+        String renter = renter(Money.ofMicros(12_000));
+        String pod = onDemandPod(renter, host(market.hostOrganisation("host")));
+        Instant start = clock.now();
+        long formerLeader = leaderToken;
+        long newerLeader = leaderToken + 1;
+        clock.advance(Duration.ofSeconds(30));
+        MeteringPass newer = metering.meterAll(newerLeader);
+        leaderToken = newerLeader;
+        assertThat(newer.superseded()).isFalse();
+        assertThat(stopper.asked(pod)).as("30 s cost 6,723: 5,277 left covers the next 10 s (2,242)").isFalse();
+
+        clock.advance(Duration.ofSeconds(15));
+        MeteringPass stale = metering.meterAll(formerLeader);
+
+        assertThat(stale.superseded()).isTrue();
+        assertThat(stale.charged()).isEqualTo(Money.ZERO);
+        assertThat(stale.podsMetered()).isZero();
+        assertThat(stale.stoppedForBalance()).isEmpty();
+        assertThat(stopper.asked(pod)).as("a superseded pass leaves the guard to the new leader").isFalse();
+        assertThat(charged(pod, "USAGE") + charged(pod, "FEE")).isEqualTo(6_723); // floor(806,850 × 30 ÷ 3,600)
+        assertThat(transfers(pod)).isEqualTo(2);
+        assertThat(billedUntil(pod)).isEqualTo(start.plusSeconds(30));
+        assertThat(ledger.balance(renter).available()).isEqualTo(Money.ofMicros(12_000 - 6_723));
+
+        MeteringPass next = meterAll(); // the newer leader goes on: [30 s, 45 s), then its guard stops the pod
+        assertThat(next.superseded()).isFalse();
+        assertThat(charged(pod, "USAGE") + charged(pod, "FEE")).isEqualTo(10_085); // floor(806,850 × 45 ÷ 3,600)
+        assertThat(next.stoppedForBalance()).as("1,915 left, less than 2,242").contains(pod);
+        assertSound();
+    }
+
+    @Test
+    void theSameLeaderMayWriteAgainWithItsTokenAndAnOlderOneIsRefusedUntilTheEnd() {
+        JobFences fences = context.getBean(JobFences.class);
+
+        assertThat(fences.pass(Metering.JOB, leaderToken)).isEqualTo(FenceCheck.ADMITTED);
+        assertThat(fences.pass(Metering.JOB, leaderToken)).isEqualTo(FenceCheck.ADMITTED);
+        assertThat(fences.pass(Metering.JOB, leaderToken - 1)).isEqualTo(FenceCheck.SUPERSEDED);
+        assertThat(fenceToken(Metering.JOB)).isEqualTo(leaderToken);
+    }
+
+    @Test
+    void aJobWithoutASeededFenceGetsOneOnFirstUse() throws Exception {
+        JobFences fences = context.getBean(JobFences.class);
+        String job = "fence-test-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+
+        // Four first uses at once: one inserts the row, the others lose that race harmlessly.
+        List<Object> answers = Race.run(4, i -> () -> fences.pass(job, 10 + i));
+
+        assertThat(answers.get(3)).as("the newest token is never refused").isEqualTo(FenceCheck.ADMITTED);
+        assertThat(fenceToken(job)).isEqualTo(13);
+        assertThat(fences.pass(job, 13)).isEqualTo(FenceCheck.ADMITTED);
+        assertThat(fences.pass(job, 12)).isEqualTo(FenceCheck.SUPERSEDED);
+        assertThat(fenceToken(job)).isEqualTo(13);
+    }
+
     // ----------------------------------------------------------------------------------------------------------
+
+    /** A pass of the metering leader, as the schedule runs it. */
+    private MeteringPass meterAll() {
+        return metering.meterAll(leaderToken);
+    }
+
+    private long fenceToken(String job) {
+        return queryLong("SELECT token FROM job_fences WHERE job = ?", job);
+    }
 
     private String renter(Money credit) {
         String org = market.hostOrganisation("renter");

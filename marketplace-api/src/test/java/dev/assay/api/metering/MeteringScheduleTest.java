@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -51,6 +52,33 @@ class MeteringScheduleTest {
             assertThat(billedUntil(dataSource, pod)).isAfter(since.plusSeconds(3599));
             assertThat(context.getBean(Ledger.class).balance(renter).available())
                     .isLessThanOrEqualTo(Money.parse("99.64"));
+        }
+    }
+
+    @Test
+    void anInstanceThatDoesNotLeadMeteringChargesNothing() throws Exception {
+        Map<String, Object> settings = new HashMap<>(settings(true));
+        settings.put("metering-test.never-leader", true);
+        try (ApplicationContext context = ApplicationContext.run(settings, "test")) {
+            DataSource dataSource = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
+            MarketRows market = new MarketRows(dataSource);
+            String renter = market.hostOrganisation("renter");
+            context.getBean(Ledger.class).credit(renter, Money.parse("100"), "seed-" + renter);
+            String hostId = market.host(market.hostOrganisation("host")).insert();
+            Instant since = Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            String pod = new PodRows(market).runningOnDemand(renter, hostId, 1, 360_000, 0, 0, since);
+            NeverLeaderLeases leases = context.getBean(NeverLeaderLeases.class);
+            int askedBefore = leases.asked();
+
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (leases.asked() < askedBefore + 2 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+
+            assertThat(leases.asked()).as("the schedule asked for the lease twice since the pod ran")
+                    .isGreaterThanOrEqualTo(askedBefore + 2);
+            assertThat(billedUntil(dataSource, pod)).isEqualTo(since);
+            assertThat(context.getBean(Ledger.class).balance(renter).available()).isEqualTo(Money.parse("100"));
         }
     }
 

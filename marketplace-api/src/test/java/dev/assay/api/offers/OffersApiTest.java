@@ -12,6 +12,7 @@ import dev.assay.api.hosts.HostsHttp;
 import dev.assay.api.hosts.MachineSpec;
 import dev.assay.api.hosts.Machines;
 import dev.assay.api.hosts.OfferExpiry;
+import dev.assay.api.live.lease.JobLeases;
 import dev.assay.api.market.MarketIndex;
 import dev.assay.api.testing.MarketRows;
 import dev.assay.api.testing.MovableMarketClock;
@@ -57,6 +58,9 @@ class OffersApiTest {
 
     @Inject
     MovableMarketClock clock;
+
+    @Inject
+    JobLeases leases;
 
     @Inject
     DataSource dataSource;
@@ -136,6 +140,21 @@ class OffersApiTest {
         assertThat(hostIds(search("datacenter=" + datacenter))).doesNotContain(offline, unlisted);
         assertProblem(get("/v1/offers/" + expiring + "-1"), 404, "not-found");
         assertProblem(get("/v1/offers/" + used + "-1"), 404, "not-found");
+    }
+
+    @Test
+    void aSweepOfAFormerOfferExpiryLeaderRefreshesNothing() {
+        expiry.sweep(); // this instance leads: the fence holds its token from here on
+        long token = leases.acquire(OfferExpiry.JOB).orElseThrow().fencingToken();
+        String expiring = registry.register(http.orgId, inDatacenter(Machines.rtx4090s(1)));
+        registry.listOffer(http.orgId, expiring, Machines.offer("0.40", 1, clock.now().plus(Duration.ofHours(1))));
+        clock.advance(Duration.ofHours(2));
+
+        assertThat(expiry.sweep(token - 1)).as("a former leader's token is refused").isZero();
+        assertThat(hostIds(search("datacenter=" + datacenter))).contains(expiring);
+
+        assertThat(expiry.sweep(token)).isGreaterThanOrEqualTo(1);
+        assertThat(hostIds(search("datacenter=" + datacenter))).doesNotContain(expiring);
     }
 
     @Test

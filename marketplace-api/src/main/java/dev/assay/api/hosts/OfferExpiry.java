@@ -74,7 +74,7 @@ public class OfferExpiry {
      * of the {@value #JOB} job; returns how many (0 when a newer leader has swept).
      */
     public synchronized int sweep(long fencingToken) {
-        if (fences.pass(JOB, fencingToken) == FenceCheck.SUPERSEDED) {
+        if (fences.claim(JOB, fencingToken) == FenceCheck.SUPERSEDED) {
             return 0;
         }
         Instant from = sweptUpTo.get();

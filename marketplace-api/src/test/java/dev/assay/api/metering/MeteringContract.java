@@ -423,9 +423,9 @@ abstract class MeteringContract {
     void theSameLeaderMayWriteAgainWithItsTokenAndAnOlderOneIsRefusedUntilTheEnd() {
         JobFences fences = context.getBean(JobFences.class);
 
-        assertThat(fences.pass(Metering.JOB, leaderToken)).isEqualTo(FenceCheck.ADMITTED);
-        assertThat(fences.pass(Metering.JOB, leaderToken)).isEqualTo(FenceCheck.ADMITTED);
-        assertThat(fences.pass(Metering.JOB, leaderToken - 1)).isEqualTo(FenceCheck.SUPERSEDED);
+        assertThat(fences.claim(Metering.JOB, leaderToken)).isEqualTo(FenceCheck.ADMITTED);
+        assertThat(fences.claim(Metering.JOB, leaderToken)).isEqualTo(FenceCheck.ADMITTED);
+        assertThat(fences.claim(Metering.JOB, leaderToken - 1)).isEqualTo(FenceCheck.SUPERSEDED);
         assertThat(fenceToken(Metering.JOB)).isEqualTo(leaderToken);
     }
 
@@ -435,12 +435,12 @@ abstract class MeteringContract {
         String job = "fence-test-" + Long.toString(System.nanoTime() % 1_000_000, 36);
 
         // Four first uses at once: one inserts the row, the others lose that race harmlessly.
-        List<Object> answers = Race.run(4, i -> () -> fences.pass(job, 10 + i));
+        List<Object> answers = Race.run(4, i -> () -> fences.claim(job, 10 + i));
 
         assertThat(answers.get(3)).as("the newest token is never refused").isEqualTo(FenceCheck.ADMITTED);
         assertThat(fenceToken(job)).isEqualTo(13);
-        assertThat(fences.pass(job, 13)).isEqualTo(FenceCheck.ADMITTED);
-        assertThat(fences.pass(job, 12)).isEqualTo(FenceCheck.SUPERSEDED);
+        assertThat(fences.claim(job, 13)).isEqualTo(FenceCheck.ADMITTED);
+        assertThat(fences.claim(job, 12)).isEqualTo(FenceCheck.SUPERSEDED);
         assertThat(fenceToken(job)).isEqualTo(13);
     }
 

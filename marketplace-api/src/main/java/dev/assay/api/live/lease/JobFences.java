@@ -65,7 +65,7 @@ public class JobFences {
      * database (it only records that this token leads now, so older leaders are refused from here on).
      */
     @Transactional
-    public FenceCheck pass(String job, long fencingToken) {
+    public FenceCheck claim(String job, long fencingToken) {
         return enter(job, fencingToken);
     }
 

@@ -24,10 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p>One instance sweeps: the one holding the {@value #JOB} lease, fenced with its token like metering (the sweep
  * writes nothing in the database, so the fence is its own short transaction before the refresh; a refresh is
  * idempotent, so a stalled former leader refreshing once more does no harm, and after that it is refused). The
- * other instances' indexes are to learn of the refreshed hosts through the market's change feed (issue [5]); until
- * that feed carries index refreshes, a non-leader keeps an expired offer in its index until its next full reload
- * ({@code assay.market.full-reload}). A new leader sweeps from its own start (or its last sweep), so no expiry
- * falls between two leaders.
+ * other instances' indexes learn of the refreshed hosts from the market's change feed ({@link MarketIndex#refresh}
+ * announces them), or at their next full reload if an announcement is lost. A new leader sweeps from its own start
+ * (or its last sweep), so no expiry falls between two leaders.
  */
 @Singleton
 public class OfferExpiry {

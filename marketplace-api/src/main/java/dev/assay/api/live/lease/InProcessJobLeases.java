@@ -1,5 +1,6 @@
 package dev.assay.api.live.lease;
 
+import dev.assay.api.live.InstanceId;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -22,23 +23,23 @@ import java.util.concurrent.atomic.AtomicLong;
 @Requires(missingProperty = "redis.uri")
 class InProcessJobLeases implements JobLeases {
 
-    private final InstanceId instance;
+    private final String holder;
     private final AtomicLong lastToken;
     private final ConcurrentMap<String, Lease> held = new ConcurrentHashMap<>();
 
     @Inject
     InProcessJobLeases(InstanceId instance) {
-        this(instance, InstantSource.system());
+        this(instance.value(), InstantSource.system());
     }
 
-    InProcessJobLeases(InstanceId instance, InstantSource startClock) {
-        this.instance = instance;
+    InProcessJobLeases(String holder, InstantSource startClock) {
+        this.holder = holder;
         this.lastToken = new AtomicLong(startClock.millis());
     }
 
     @Override
     public Optional<Lease> acquire(String job) {
         JobLeases.requireJobName(job);
-        return Optional.of(held.computeIfAbsent(job, j -> new Lease(j, instance.value(), lastToken.incrementAndGet())));
+        return Optional.of(held.computeIfAbsent(job, j -> new Lease(j, holder, lastToken.incrementAndGet())));
     }
 }

@@ -5,7 +5,7 @@ package dev.assay.api.live.lease;
  * {@code fencingToken} ({@link JobFences}).
  *
  * @param job          the periodic job ("metering", "offer-expiry"...)
- * @param holder       the instance holding it ({@link InstanceId})
+ * @param holder       the instance holding it ({@link dev.assay.api.live.InstanceId})
  * @param fencingToken strictly increasing per job across all instances; the same for every renewal of one
  *                     holding
  */

@@ -1,5 +1,6 @@
 package dev.assay.api.live.lease;
 
+import dev.assay.api.live.InstanceId;
 import dev.assay.api.live.LiveStateUnavailable;
 import dev.assay.api.live.RedisLink;
 import io.lettuce.core.ScriptOutputType;
@@ -56,7 +57,7 @@ class RedisJobLeases implements JobLeases {
             """;
 
     private final RedisLink redis;
-    private final InstanceId instance;
+    private final String holder;
     private final Duration ttl;
     private final String keyPrefix;
     /** The token of each job this instance held at its last acquisition, to log when leadership changes. */
@@ -65,11 +66,16 @@ class RedisJobLeases implements JobLeases {
     @Inject
     RedisJobLeases(RedisLink redis, InstanceId instance, @Value("${assay.live.lease-ttl:30s}") Duration ttl,
             @Value("${assay.live.key-prefix:assay}") String keyPrefix) {
+        this(redis, instance.value(), ttl, keyPrefix);
+    }
+
+    /** @param holder who asks: this instance's {@link InstanceId} (another one only in tests playing two) */
+    RedisJobLeases(RedisLink redis, String holder, Duration ttl, String keyPrefix) {
         if (ttl.toMillis() < 1) {
             throw new IllegalArgumentException("assay.live.lease-ttl must be at least 1 ms, got " + ttl);
         }
         this.redis = redis;
-        this.instance = instance;
+        this.holder = holder;
         this.ttl = ttl;
         this.keyPrefix = keyPrefix;
     }
@@ -81,22 +87,22 @@ class RedisJobLeases implements JobLeases {
         long token;
         try {
             token = redis.<Long>call("lease " + job, c -> c.eval(ACQUIRE, ScriptOutputType.INTEGER, keys,
-                    instance.value(), Long.toString(ttl.toMillis())));
+                    holder, Long.toString(ttl.toMillis())));
         } catch (LiveStateUnavailable e) {
             // Nobody can know who leads: this instance does not, and the job skips this run.
-            LOG.warn("event=lease_unknown job={} instance={} cause=\"{}\"", job, instance, e.getMessage());
+            LOG.warn("event=lease_unknown job={} instance={} cause=\"{}\"", job, holder, e.getMessage());
             return Optional.empty();
         }
         if (token < 0) {
             if (heldTokens.remove(job) != null) {
-                LOG.warn("event=lease_lost job={} instance={}", job, instance);
+                LOG.warn("event=lease_lost job={} instance={}", job, holder);
             }
             return Optional.empty();
         }
         Long before = heldTokens.put(job, token);
         if (before == null || before != token) {
-            LOG.info("event=lease_acquired job={} instance={} token={}", job, instance, token);
+            LOG.info("event=lease_acquired job={} instance={} token={}", job, holder, token);
         }
-        return Optional.of(new Lease(job, instance.value(), token));
+        return Optional.of(new Lease(job, holder, token));
     }
 }

@@ -4,7 +4,7 @@
  * lease (a long GC pause, a partition) can never write after a newer leader has.
  *
  * <p>Public here: the port {@link dev.assay.api.live.lease.JobLeases} and its {@link dev.assay.api.live.lease.Lease},
- * this instance's {@link dev.assay.api.live.lease.InstanceId}, and {@link dev.assay.api.live.lease.JobFences}, the
+ * and {@link dev.assay.api.live.lease.JobFences}, the
  * database side of fencing. Two implementations of the port, package-private: Redis (with {@code redis.uri}, the
  * {@code prod} configuration; many instances) and in-process (the embedded default; one instance, always leader).
  *

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The embedded default's leases: one instance, always the leader, one token per job for the process's life. */
 class InProcessJobLeasesTest {
 
-    private static final InstanceId INSTANCE = new InstanceId("api-embedded");
+    private static final String INSTANCE = "ins_embedded";
     private static final Instant STARTED = Instant.parse("2026-11-26T10:00:00Z");
 
     @Test
@@ -21,7 +21,7 @@ class InProcessJobLeasesTest {
         Lease renewed = leases.acquire("metering").orElseThrow();
 
         assertThat(first.job()).isEqualTo("metering");
-        assertThat(first.holder()).isEqualTo("api-embedded");
+        assertThat(first.holder()).isEqualTo("ins_embedded");
         assertThat(renewed).isEqualTo(first);
     }
 
@@ -44,7 +44,7 @@ class InProcessJobLeasesTest {
             before.acquire("job-" + job);
         }
 
-        InProcessJobLeases after = new InProcessJobLeases(new InstanceId("api-restarted"),
+        InProcessJobLeases after = new InProcessJobLeases("ins_restarted",
                 InstantSource.fixed(STARTED.plusSeconds(1)));
 
         assertThat(after.acquire("metering").orElseThrow().fencingToken()).isGreaterThan(old);

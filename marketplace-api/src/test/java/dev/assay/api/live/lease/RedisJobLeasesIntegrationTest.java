@@ -2,6 +2,7 @@ package dev.assay.api.live.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.api.live.InstanceId;
 import dev.assay.api.live.RedisLink;
 import dev.assay.api.testing.TestServices;
 import io.micronaut.context.ApplicationContext;
@@ -47,7 +48,7 @@ class RedisJobLeasesIntegrationTest {
                 "assay.metering.enabled", false), "test");
         redis = context.getBean(RedisLink.class);
         first = context.getBean(JobLeases.class);
-        second = new RedisJobLeases(redis, new InstanceId("api-second"), TTL, prefix);
+        second = new RedisJobLeases(redis, "ins_second", TTL, prefix);
     }
 
     @AfterAll
@@ -98,7 +99,7 @@ class RedisJobLeasesIntegrationTest {
         Optional<Lease> next = pollUntilGranted(second, job, TTL.multipliedBy(10));
 
         assertThat(next).isPresent();
-        assertThat(next.get().holder()).isEqualTo("api-second");
+        assertThat(next.get().holder()).isEqualTo("ins_second");
         assertThat(next.get().fencingToken()).isGreaterThan(former.fencingToken());
         assertThat(first.acquire(job)).as("the former leader is out").isEmpty();
     }

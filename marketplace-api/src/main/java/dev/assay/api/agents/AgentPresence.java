@@ -3,6 +3,9 @@ package dev.assay.api.agents;
 import dev.assay.api.hosts.HostRegistry;
 import dev.assay.api.live.AgentDirectory;
 import dev.assay.api.live.LiveStateUnavailable;
+import dev.assay.api.live.lease.FenceCheck;
+import dev.assay.api.live.lease.JobFences;
+import dev.assay.api.live.lease.JobLeases;
 import dev.assay.api.hosts.HostStatus;
 import dev.assay.api.market.MarketClock;
 import dev.assay.api.problem.ApiProblem;
@@ -27,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * pods LOST (their running time settled up to then: renters are not billed for lost time) and records an OFFLINE
  * interval, lowering its reliability. An agent that reconnects in time, to any instance, changes nothing. An
  * instance that dies stops renewing its agents' entries, so they lapse after their time-to-live and the same
- * rule applies; after a restart of the whole market, agent hosts get the same grace to reconnect.
+ * rule applies; after a restart of the whole market, agent hosts get the same grace to reconnect. Deciding who is
+ * away is one instance's job at a time (lease and fencing token {@value #JOB}); the grace period restarts when
+ * the lease moves, which only ever delays an OFFLINE.
  *
  * <p>If the directory cannot be read (Redis down), nobody is declared away: not knowing is not absence.
  */
@@ -36,6 +41,8 @@ import org.slf4j.LoggerFactory;
 class AgentPresence {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentPresence.class);
+    /** The lease (and fence) of offline detection: one instance at a time decides who is away. */
+    static final String JOB = "offline-detection";
 
     private final AgentSessions sessions;
     private final AgentDirectory directory;
@@ -43,13 +50,17 @@ class AgentPresence {
     private final HostRegistry registry;
     private final ChallengeRounds challenges;
     private final MarketClock clock;
+    private final JobLeases leases;
+    private final JobFences fences;
     private final Duration offlineAfter;
     /** Agent hosts seen away, and since when (as this instance noticed). */
     private final Map<String, Instant> away = new ConcurrentHashMap<>();
 
     AgentPresence(AgentSessions sessions, AgentDirectory directory, AgentMessages messages, HostRegistry registry,
-            ChallengeRounds challenges, MarketClock clock,
+            ChallengeRounds challenges, MarketClock clock, JobLeases leases, JobFences fences,
             @Value("${assay.agents.offline-after:30s}") Duration offlineAfter) {
+        this.leases = leases;
+        this.fences = fences;
         this.sessions = sessions;
         this.directory = directory;
         this.messages = messages;
@@ -68,11 +79,19 @@ class AgentPresence {
         }
     }
 
-    /** One pass: this instance's silent sessions closed and challenges timed, then hosts away past the grace OFFLINE. */
+    /**
+     * One pass: this instance's silent sessions closed and challenges timed; then, on the one instance holding the
+     * {@value #JOB} lease, hosts away past the grace period OFFLINE.
+     */
     void sweep() {
         Instant now = clock.now();
         sweepSessions(now);
-        sweepHosts(now);
+        leases.acquire(JOB).ifPresent(lease -> {
+            // Recorded in the arbiter first: a former leader that stalled and wakes up finds itself superseded.
+            if (fences.claim(JOB, lease.fencingToken()) == FenceCheck.ADMITTED) {
+                sweepHosts(now);
+            }
+        });
     }
 
     private void sweepSessions(Instant now) {

@@ -116,12 +116,15 @@ class AgentMessages {
         Set<String> reported = new HashSet<>();
         for (PodStatus running : hello.getRunningPodsList()) {
             reported.add(running.getPodId());
-            if (!held.contains(running.getPodId())) {
-                // Lost while the host was away (or deleted since): the market moved on, so must the container.
+            boolean live = running.getState() == dev.assay.proto.agent.v1.PodState.POD_STATE_RUNNING
+                    || running.getState() == dev.assay.proto.agent.v1.PodState.POD_STATE_STARTING;
+            if (live && !held.contains(running.getPodId())) {
+                // Lost while the host was away, stopped or deleted since: the market moved on, so must the
+                // container. Its volume is kept: a STOPPED pod resumes from it, and removing it is the renter's call.
                 session.send(MarketplaceMessage.newBuilder().setStopPod(StopPod.newBuilder()
                         .setPodId(running.getPodId()).setReason(StopReason.STOP_REASON_UNSPECIFIED)
-                        .setNotice("the marketplace no longer holds this pod on this host (lost while the host was"
-                                + " offline, or deleted)").setTerminate(true)).build());
+                        .setNotice("the marketplace no longer runs this pod on this host (lost while the host was"
+                                + " offline, stopped or deleted)")).build());
             }
         }
         for (PodLaunch waiting : pods.waitingToStart(hostId)) {

@@ -38,9 +38,11 @@ import org.slf4j.LoggerFactory;
  *   <li>passed → VERIFIED;
  *   <li>a wrong, unopened or re-committed row, or an answer slower than the claimed GPU allows → DEVERIFIED, and
  *       the agent is told to drain: a host that lied about its GPU gets no new pods;
- *   <li>no answer at all (the agent reports it could not compute, or the stream ended, or the deadline passed
- *       without a commitment) → UNVERIFIED: the host is not believed, but not called a liar either.
+ *   <li>no answer (the agent reports it could not compute, or the deadline passed without a commitment) →
+ *       UNVERIFIED: the host is not believed, but not called a liar either.
  * </ul>
+ *
+ * <p>A round whose stream ends is left undecided; the agent is challenged again when it reconnects.
  *
  * <p>A round is opened when a machine's row is first written and then at random times (exponentially
  * distributed, so a host cannot predict when the next one comes). One round per session at a time; the session's

@@ -1,4 +1,4 @@
-import { applyFilters, DEFAULT_QUERY, NO_FILTERS, readFilters, type OfferFilters } from './query';
+import { applyFilters, DEFAULT_QUERY, NO_FILTERS, readFilters, readOrder, withOrder, type OfferFilters } from './query';
 
 const all: OfferFilters = {
   gpuModel: 'RTX_4090',
@@ -55,5 +55,20 @@ describe('readFilters', () => {
 
   it('has no filters for the default query', () => {
     expect(readFilters(DEFAULT_QUERY)).toEqual(NO_FILTERS);
+  });
+});
+
+describe('ordering', () => {
+  it('reads the first order by key, defaulting to value desc', () => {
+    expect(readOrder('gpu_ram>=24 order by price asc, value desc limit 5')).toEqual({ field: 'price', direction: 'asc' });
+    expect(readOrder('order by score')).toEqual({ field: 'score', direction: 'asc' });
+    expect(readOrder('gpu_ram>=24')).toEqual({ field: 'value', direction: 'desc' });
+  });
+
+  it('replaces the order by and keeps the terms and the limit', () => {
+    expect(withOrder('gpu_ram>=24 order by price asc, value desc limit 5', 'score', 'desc')).toBe(
+      'gpu_ram>=24 order by score desc limit 5',
+    );
+    expect(withOrder('verified=true', 'price', 'asc')).toBe('verified=true order by price asc');
   });
 });

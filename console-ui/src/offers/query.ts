@@ -110,3 +110,19 @@ export function readFilters(query: string): OfferFilters {
   }
   return filters;
 }
+
+/** The first `order by` key of a query, as the table shows it; the language's default when there is none. */
+export function readOrder(query: string): { field: string; direction: 'asc' | 'desc' } {
+  const match = /(?:^|\s)order\s+by\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+(asc|desc))?/i.exec(query);
+  if (!match) {
+    return { field: 'value', direction: 'desc' };
+  }
+  return { field: match[1].toLowerCase(), direction: (match[2]?.toLowerCase() as 'asc' | 'desc') ?? 'asc' };
+}
+
+/** The query ordered by one field (replacing any `order by`), keeping its terms and its `limit`. */
+export function withOrder(query: string, field: string, direction: 'asc' | 'desc'): string {
+  const { head, tail } = split(query);
+  const limit = /(?:^|\s)(limit\s+\S+)/i.exec(tail)?.[1];
+  return [head.trim(), `order by ${field} ${direction}`, limit].filter((part) => part && part !== '').join(' ');
+}

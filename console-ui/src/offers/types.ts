@@ -117,6 +117,7 @@ export interface OfferDetail {
   score_explanation: ScoreExplanation;
   gpus: HostGpu[];
   health: Health;
-  latest_benchmarks: BenchmarkVerdict[];
+  /** Left out when the host has no report yet. */
+  latest_benchmarks?: BenchmarkVerdict[];
   simulated: boolean;
 }

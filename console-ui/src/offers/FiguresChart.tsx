@@ -27,10 +27,10 @@ export function FiguresChart({ terms }: { terms: ScoreTerm[] }) {
     label: `${decimal(term.measured)} ${term.unit} measured, reference ${decimal(term.reference)} ${term.unit}`,
   }));
   return (
-    <BarChart responsive className="chart" style={{ aspectRatio: 2 }} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
+    <BarChart responsive className="chart" style={{ aspectRatio: 2 }} data={data} margin={{ top: 10, right: 20, bottom: 10, left: 30 }}>
       <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey="figure" />
-      <YAxis unit="%" label={{ value: '% of the reference GPU', angle: -90, position: 'insideLeft' }} />
+      <YAxis unit="%" label={{ value: '% of the reference GPU', angle: -90, position: 'left', style: { textAnchor: 'middle' } }} />
       <Tooltip formatter={(value, name) => [`${value}%`, name]} />
       <Legend verticalAlign="top" />
       <ReferenceLine y={100} stroke="#555" strokeDasharray="4 2" />

@@ -57,16 +57,16 @@ export function ValueChart({
     if (point) onOpen(point.id);
   };
   return (
-    <ScatterChart responsive className="chart" style={{ aspectRatio: 1.6 }} margin={{ top: 10, right: 20, bottom: 30, left: 10 }}>
+    <ScatterChart responsive className="chart" style={{ aspectRatio: 1.6 }} margin={{ top: 10, right: 20, bottom: 30, left: 30 }}>
       <CartesianGrid strokeDasharray="3 3" />
       <XAxis
         type="number"
         dataKey="price"
         name="All-in price"
-        unit=" $/h"
+        tickFormatter={(dollars: number) => `$${dollars}`}
         label={{ value: 'all-in price per hour ($)', position: 'bottom', offset: 10 }}
       />
-      <YAxis type="number" dataKey="score" name="Assay Score" label={{ value: 'Assay Score (all GPUs)', angle: -90, position: 'insideLeft' }} />
+      <YAxis type="number" dataKey="score" name="Assay Score" label={{ value: 'Assay Score (all GPUs)', angle: -90, position: 'left', style: { textAnchor: 'middle' } }} />
       <Tooltip content={OfferTip} cursor={{ strokeDasharray: '3 3' }} />
       <Legend verticalAlign="top" />
       <Scatter name="Other offers" data={others} fill="#8a8fa3" cursor="pointer" onClick={open} isAnimationActive={false} />

@@ -120,4 +120,22 @@ export interface OfferDetail {
   /** Left out when the host has no report yet. */
   latest_benchmarks?: BenchmarkVerdict[];
   simulated: boolean;
+  /** The GPU model: what its datasheet promises and what a healthy one measures. */
+  sku?: Sku;
+}
+
+/** The score's four figures of a GPU model (a datasheet has no host-to-device figure). */
+export interface SkuFigures {
+  tensor_tflops: number;
+  memory_bandwidth_gbps: number;
+  fp32_tflops: number;
+  host_to_device_gbps?: number;
+}
+
+export interface Sku {
+  id: string;
+  name: string;
+  datasheet: SkuFigures;
+  baseline: SkuFigures;
+  baseline_basis: string;
 }

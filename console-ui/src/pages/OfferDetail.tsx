@@ -78,7 +78,7 @@ function OfferDetailView({ detail }: { detail: OfferDetail }) {
 
       <h3 id="figures-title">Measured figures against the reference GPU</h3>
       <figure aria-labelledby="figures-title" className="chart-figure">
-        <FiguresChart terms={explanation.terms} />
+        <FiguresChart terms={explanation.terms} sku={detail.sku} />
       </figure>
 
       <h3 id="score-title">How the score is made</h3>

@@ -90,7 +90,30 @@ final class OfferViews {
      */
     @Serdeable(naming = SnakeCaseStrategy.class)
     record OfferDetailView(OfferView offer, ScoreExplanationView scoreExplanation, List<HostDetail.Gpu> gpus,
-            HostDetail.Health health, List<HostDetail.BenchmarkVerdict> latestBenchmarks, boolean simulated) {}
+            HostDetail.Health health, List<HostDetail.BenchmarkVerdict> latestBenchmarks, boolean simulated,
+            @io.micronaut.core.annotation.Nullable SkuView sku) {}
+
+    /**
+     * The GPU model the offer's GPUs are, with what its datasheet promises and what a healthy one measures, so the
+     * offer's measured figures can be read against both. Figures in the score's units (TFLOPS, GB/s).
+     */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record SkuView(String id, String name, SkuFigures datasheet, SkuFigures baseline, String baselineBasis) {
+        static SkuView of(dev.assay.reputation.sku.GpuSku sku) {
+            var peaks = sku.datasheetPeaks();
+            var expected = sku.expectedBaseline();
+            var f = expected.figures();
+            return new SkuView(sku.id(), sku.nvmlName(),
+                    new SkuFigures(peaks.bf16Tflops(), peaks.memoryBandwidthGbps(), peaks.fp32Tflops(), null),
+                    new SkuFigures(f.tensorTflops(), f.memoryBandwidthGbps(), f.fp32Tflops(), f.hostToDeviceGbps()),
+                    expected.basis().name());
+        }
+    }
+
+    /** The score's four figures; a datasheet gives no host-to-device figure. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record SkuFigures(double tensorTflops, double memoryBandwidthGbps, double fp32Tflops,
+            @io.micronaut.core.annotation.Nullable Double hostToDeviceGbps) {}
 
     /** {@code GET /v1/gpu-types}: one GPU model across the market. */
     @Serdeable(naming = SnakeCaseStrategy.class)

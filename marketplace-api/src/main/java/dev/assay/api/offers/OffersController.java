@@ -10,6 +10,7 @@ import dev.assay.api.offers.OfferViews.OfferDetailView;
 import dev.assay.api.offers.OfferViews.OfferPage;
 import dev.assay.api.offers.OfferViews.OfferView;
 import dev.assay.api.offers.OfferViews.ScoreExplanationView;
+import dev.assay.api.offers.OfferViews.SkuView;
 import dev.assay.api.problem.ApiProblem;
 import dev.assay.api.problem.ProblemType;
 import dev.assay.matching.inventory.GpuFacts;
@@ -92,8 +93,10 @@ class OffersController {
         GpuFacts gpu = host.gpus().getFirst();
         var explanation = AssayScore.explain(new MeasuredFigures(gpu.tflopsBf16(), gpu.memBandwidthGbps(),
                 gpu.tflopsFp32(), gpu.pcieBandwidthGbps()));
+        var sku = detail.gpus().isEmpty() ? java.util.Optional.<dev.assay.reputation.sku.GpuSku>empty()
+                : dev.assay.reputation.sku.SkuCatalogue.bundled().find(detail.gpus().getFirst().skuId());
         return new OfferDetailView(OfferView.of(offer, host), ScoreExplanationView.of(explanation), detail.gpus(),
-                detail.health(), detail.latestBenchmarks(), host.simulated());
+                detail.health(), detail.latestBenchmarks(), host.simulated(), sku.map(SkuView::of).orElse(null));
     }
 
     @Operation(summary = "Per GPU model: available GPUs, price percentiles, current winning bid, utilisation")

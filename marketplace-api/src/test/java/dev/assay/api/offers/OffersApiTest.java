@@ -180,6 +180,14 @@ class OffersApiTest {
         assertThat(detail.path("health").path("status").asText()).isEqualTo("ONLINE");
         assertThat(detail.path("health").has("uptime_7d")).isTrue();
         assertThat(detail.path("offer").has("uptime_30d")).isTrue();
+        JsonNode sku = detail.path("sku");
+        assertThat(sku.path("id").asText()).isEqualTo("RTX_4090");
+        assertThat(sku.path("datasheet").path("tensor_tflops").asDouble())
+                .as("a healthy GPU measures below its datasheet peak")
+                .isGreaterThan(sku.path("baseline").path("tensor_tflops").asDouble());
+        assertThat(sku.path("datasheet").has("host_to_device_gbps")).as("no datasheet figure").isFalse();
+        assertThat(sku.path("baseline").path("host_to_device_gbps").asDouble()).isPositive();
+        assertThat(sku.path("baseline_basis").asText()).isNotBlank();
         assertProblem(get("/v1/offers/" + hostId + "-3"), 404, "not-found");
         assertProblem(get("/v1/offers/nonsense"), 404, "not-found");
     }

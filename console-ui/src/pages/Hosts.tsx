@@ -1,8 +1,53 @@
-/** Hosts: built in issue [6] (see docs/console.md). */
+import { useCallback, useMemo, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useSession } from '../session';
+import { EnrollMachine } from '../hosts/EnrollMachine';
+import { hostsApi } from '../hosts/hostsApi';
+import { MachineDetail } from '../hosts/MachineDetail';
+import { MachinesTable } from '../hosts/MachinesTable';
+
+/** How often the machines table asks again, for the agents' live readings. */
+const LIST_REFRESH_MS = 10_000;
+
+/** Hosts: enroll machines, watch them (verification, benchmarks, health, live readings), price them, see earnings. */
 export function HostsPage() {
+  // The agent fetches the CA from, and enrolls with, the marketplace that serves this console.
+  const origin = globalThis.location.origin;
+  const { apiKey } = useSession();
+  const api = useMemo(() => hostsApi(apiKey), [apiKey]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const manage = useCallback((hostId: string) => setSelected(hostId), []);
+  const hosts = useInfiniteQuery({
+    queryKey: ['hosts', 'list'],
+    queryFn: ({ pageParam }) => api.listHosts(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next_cursor,
+    refetchInterval: LIST_REFRESH_MS,
+  });
+  const machines = hosts.data?.pages.flatMap((p) => p.items) ?? [];
+
   return (
     <section aria-labelledby="page-title">
       <h2 id="page-title">Hosts</h2>
+      <EnrollMachine api={api} origin={origin} />
+      {selected ? (
+        <MachineDetail api={api} hostId={selected} onClose={() => setSelected(null)} />
+      ) : (
+        <section aria-labelledby="machines-title" className="panel">
+          <h3 id="machines-title">Machines</h3>
+          {hosts.isPending && <p>Loading machines…</p>}
+          {hosts.isError && <p role="alert">{hosts.error.message}</p>}
+          {hosts.isSuccess && machines.length === 0 && (
+            <p>No machines yet: create an enrollment token above and run the commands on your machine.</p>
+          )}
+          {machines.length > 0 && <MachinesTable hosts={machines} onManage={manage} />}
+          {hosts.hasNextPage && (
+            <button type="button" onClick={() => void hosts.fetchNextPage()} disabled={hosts.isFetchingNextPage}>
+              More machines
+            </button>
+          )}
+        </section>
+      )}
     </section>
   );
 }

@@ -5,7 +5,8 @@ import { agentCommand } from './agentCommand';
 import { aHost, mockMarketplace, money, renderWithSession, requests } from './testing';
 
 const TOKEN = 'assay_enroll_F13_qxI0edzyAakWgMJFx';
-const emptyEarnings = { host_id: 'hst_rig1', total: money('0'), pods: 0, recent_pods: [], simulated: false };
+// As the marketplace answers for a machine without pods: the empty recent_pods list is left out.
+const emptyEarnings = { host_id: 'hst_rig1', total: money('0'), pods: 0, simulated: false };
 const advice = {
   host_id: 'hst_rig1',
   gpu_model: 'RTX_4090',
@@ -233,5 +234,26 @@ describe("a machine's prices", () => {
     expect(await screen.findByText(/Total \$12\.50 from 1 pods/)).toBeInTheDocument();
     expect(within(screen.getByRole('table', { name: 'pods on this machine' })).getByText('pod_a')).toBeInTheDocument();
     expect(screen.getByRole('figure', { name: 'earnings per day' })).toBeInTheDocument();
+  });
+
+  it('shows a machine that has reported nothing yet (the API leaves its empty lists out)', async () => {
+    const bare = { ...aHost({ agent: undefined, offer: { listed: false } }) } as Partial<ReturnType<typeof aHost>>;
+    delete bare.gpus;
+    delete bare.latest_benchmarks;
+    mockMarketplace({
+      'GET /v1/hosts': { body: { items: [bare] } },
+      'GET /v1/hosts/enrollment-tokens': { body: {} },
+      'GET /v1/hosts/hst_rig1': { body: bare },
+      'GET /v1/hosts/hst_rig1/earnings': { body: emptyEarnings },
+    });
+    renderWithSession(<HostsPage />);
+    const table = await screen.findByRole('table', { name: 'machines' });
+    expect(table).toHaveTextContent('no GPUs reported yet');
+    expect(table).toHaveTextContent('not benchmarked yet');
+    expect(screen.getByText('No enrollment tokens yet.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Manage rig-1' }));
+    expect(await screen.findByText('No pod has run on this machine yet.')).toBeInTheDocument();
+    expect(screen.getByText('Price advice comes once the machine has reported its GPUs.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'List machine' })).toBeInTheDocument();
   });
 });

@@ -29,7 +29,7 @@ export function benchmarkSummary(host: Host): string {
   const counts = new Map<string, number>();
   benchmarks.forEach((b) => counts.set(b.verdict, (counts.get(b.verdict) ?? 0) + 1));
   const verdicts = [...counts].map(([verdict, n]) => `${verdict} ×${n}`).join(', ');
-  const findings = benchmarks.flatMap((b) => (b.findings ?? []).map((f) => `GPU ${b.gpu_index}: ${f}`));
+  const findings = benchmarks.flatMap((b) => b.findings.map((f) => `GPU ${b.gpu_index}: ${f}`));
   return findings.length ? `${verdicts} (${findings.join('; ')})` : verdicts;
 }
 
@@ -48,7 +48,7 @@ export function AgentReadings({ host, now }: { host: Host; now?: number }) {
     <span>
       connected · heard {ago(agent.last_heard_at, now)}
       {host.simulated && ' · SIMULATED readings'}
-      {(agent.gpus ?? []).map((g) => (
+      {agent.gpus.map((g) => (
         <span key={g.index} className="reading">
           {' · '}GPU {g.index}: {g.temperature_celsius} °C, {g.power_draw_watts.toFixed(0)} W, {g.utilization_gpu_percent} % busy
         </span>

@@ -51,7 +51,10 @@ export function renderWithSession(ui: ReactNode) {
 
 const money = (dollars: string) => ({ dollars, micros: Math.round(Number(dollars) * 1_000_000) });
 
-/** A machine as `GET /v1/hosts/{id}` answers it: two RTX 4090s, one with a SUSPICIOUS benchmark, agent connected. */
+/**
+ * A machine as `GET /v1/hosts/{id}` answers it on the wire (empty lists left out, as the marketplace does): two
+ * RTX 4090s, one with a SUSPICIOUS benchmark, agent connected.
+ */
 export function aHost(overrides: Partial<Host> = {}): Host {
   return {
     id: 'hst_rig1',
@@ -119,7 +122,7 @@ export function aHost(overrides: Partial<Host> = {}): Host {
       ],
     },
     ...overrides,
-  };
+  } as Host;
 }
 
 export { money };

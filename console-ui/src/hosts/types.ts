@@ -1,4 +1,7 @@
-/** The JSON of `/v1/hosts` as the marketplace writes it (docs/api-hosts-offers.md; absent fields are left out). */
+/**
+ * The JSON of `/v1/hosts` as the marketplace writes it (docs/api-hosts-offers.md). Absent values and empty lists
+ * are left out of answers; hostsApi puts the lists back, so they are typed as always there.
+ */
 
 /** Money is never a float on the wire: a decimal string and whole micro-dollars. */
 export interface Money {
@@ -71,7 +74,7 @@ export interface Health {
 export interface BenchmarkVerdict {
   gpu_index: number;
   verdict: string;
-  findings?: string[];
+  findings: string[];
   simulated: boolean;
   reported_at: string;
 }
@@ -100,7 +103,7 @@ export interface AgentLink {
   agent_version?: string;
   connected_at?: string;
   last_heard_at?: string;
-  gpus?: GpuReading[];
+  gpus: GpuReading[];
 }
 
 export interface Host {

@@ -90,7 +90,9 @@ export function EnrollMachine({ api, origin }: { api: HostsApi; origin: string }
             <code>{created.token}</code>
           </p>
           <p>Run these on the machine:</p>
-          <pre aria-label="agent command">{command}</pre>
+          <pre aria-label="agent command" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {command}
+          </pre>
           <button type="button" onClick={() => void copy()}>
             Copy commands
           </button>{' '}

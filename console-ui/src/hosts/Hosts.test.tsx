@@ -88,16 +88,23 @@ describe('agentCommand', () => {
 
 describe('the machines table', () => {
   it('shows each machine with its verification, benchmarks, health and the live agent readings', async () => {
+    const demo7 = aHost({ id: 'hst_demo', name: 'demo-7', simulated: true, verification: 'UNVERIFIED', agent: undefined, offer: { listed: false } });
     mockMarketplace({
       'GET /v1/hosts': {
         body: {
           items: [
             aHost(),
-            aHost({ id: 'hst_demo', name: 'demo-7', simulated: true, verification: 'UNVERIFIED', agent: undefined, offer: { listed: false } }),
+            demo7,
           ],
         },
       },
       'GET /v1/hosts/enrollment-tokens': { body: { items: [] } },
+      'GET /v1/hosts/hst_rig1': { body: aHost() },
+      'GET /v1/hosts/hst_rig1/price-advice': { body: advice },
+      'GET /v1/hosts/hst_rig1/earnings': { body: emptyEarnings },
+      'GET /v1/hosts/hst_demo': { body: demo7 },
+      'GET /v1/hosts/hst_demo/price-advice': { body: { ...advice, host_id: 'hst_demo', simulated: true } },
+      'GET /v1/hosts/hst_demo/earnings': { body: { ...emptyEarnings, host_id: 'hst_demo', simulated: true } },
     });
     renderWithSession(<HostsPage />);
     const table = await screen.findByRole('table', { name: 'machines' });
@@ -116,6 +123,12 @@ describe('the machines table', () => {
     expect(within(demo).getByText('SIMULATED')).toBeInTheDocument();
     expect(demo).toHaveTextContent('no agent (SIMULATED demo machine)');
     expect(demo).toHaveTextContent('unlisted');
+
+    // The first machine's page shows at once; "Manage" opens another's.
+    expect(await screen.findByRole('heading', { name: /rig-1/ })).toBeInTheDocument();
+    fireEvent.click(within(demo).getByRole('button', { name: 'Manage demo-7' }));
+    expect(await screen.findByRole('heading', { name: /demo-7/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'List machine' })).toBeInTheDocument();
   });
 
   it('asks for the next page while the API gives a cursor', async () => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { EarningsPanel } from './EarningsPanel';
-import { decimal, percent } from './format';
+import { percent } from './format';
 import type { HostsApi } from './hostsApi';
 import { OfferForm } from './OfferForm';
 import { PriceAdvicePanel } from './PriceAdvicePanel';
@@ -10,7 +10,7 @@ import { AgentReadings, VerificationBadge } from './readings';
 const LIVE_REFRESH_MS = 5_000;
 
 /** One machine: GPUs with scores, benchmark verdicts and findings, health, live agent readings, offer, earnings. */
-export function MachineDetail({ api, hostId, onClose }: { api: HostsApi; hostId: string; onClose: () => void }) {
+export function MachineDetail({ api, hostId, onClose }: { api: HostsApi; hostId: string; onClose?: () => void }) {
   const host = useQuery({ queryKey: ['hosts', 'one', hostId], queryFn: () => api.getHost(hostId), refetchInterval: LIVE_REFRESH_MS });
   const advice = useQuery({
     queryKey: ['hosts', 'advice', hostId],
@@ -34,9 +34,11 @@ export function MachineDetail({ api, hostId, onClose }: { api: HostsApi; hostId:
       <h3 id="machine-title">
         {h.name} <VerificationBadge host={h} />
       </h3>
-      <button type="button" onClick={onClose}>
-        Back to all machines
-      </button>
+      {onClose && (
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      )}
       <p>
         {h.status} · {h.machine.tier} · {h.machine.region} {h.machine.datacenter} ({h.machine.geolocation}) · {h.machine.cpu_cores}{' '}
         cores, {h.machine.ram_gb} GB RAM, {h.machine.disk_gb} GB disk · driver {h.machine.driver_version}, CUDA{' '}
@@ -99,9 +101,13 @@ export function MachineDetail({ api, hostId, onClose }: { api: HostsApi; hostId:
         <dd>{h.health.host_failures_30d}</dd>
       </dl>
       <h4>Prices</h4>
-      <div className="offer-and-advice">
-        <OfferForm key={h.id} api={api} host={h} suggestion={advice.data?.suggested_per_gpu_hour && decimal(advice.data.suggested_per_gpu_hour)} />
-        {h.gpus.length > 0 ? <PriceAdvicePanel advice={advice} /> : <p>Price advice comes once the machine has reported its GPUs.</p>}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem', alignItems: 'flex-start' }}>
+        <div style={{ flex: '1 1 24rem' }}>
+          <OfferForm key={h.id} api={api} host={h} suggestion={advice.data?.suggested_per_gpu_hour} />
+        </div>
+        <div style={{ flex: '1 1 24rem' }}>
+          {h.gpus.length > 0 ? <PriceAdvicePanel advice={advice} /> : <p>Price advice comes once the machine has reported its GPUs.</p>}
+        </div>
       </div>
       <EarningsPanel api={api} hostId={h.id} />
     </section>

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { decimal } from './format';
+import { decimal, dollars } from './format';
 import type { HostsApi } from './hostsApi';
-import type { Host, OfferRequest } from './types';
+import type { Host, Money, OfferRequest } from './types';
 
 /** An instant from the API as the value a datetime-local input takes (local time, to the minute). */
 function localInput(instant: string | undefined): string {
@@ -25,8 +25,8 @@ export function OfferForm({
 }: {
   api: HostsApi;
   host: Host;
-  /** The price advisor's suggested on-demand price per GPU-hour, as a decimal string, when there is one. */
-  suggestion?: string;
+  /** The price advisor's suggested on-demand price per GPU-hour, when there is one. */
+  suggestion?: Money;
 }) {
   const queryClient = useQueryClient();
   const offer = host.offer;
@@ -85,8 +85,8 @@ export function OfferForm({
         <input inputMode="decimal" value={onDemand} onChange={(e) => setOnDemand(e.target.value)} size={8} />
       </label>
       {suggestion && (
-        <button type="button" onClick={() => setOnDemand(suggestion)}>
-          Use suggested ${suggestion}
+        <button type="button" onClick={() => setOnDemand(decimal(suggestion))}>
+          Use suggested {dollars(suggestion)}
         </button>
       )}
       <label>

@@ -25,29 +25,28 @@ export function HostsPage() {
     refetchInterval: LIST_REFRESH_MS,
   });
   const machines = hosts.data?.pages.flatMap((p) => p.items) ?? [];
+  // The first machine's prices and earnings show until the owner picks another: one machine is the common case.
+  const shown = selected ?? machines[0]?.id;
 
   return (
     <section aria-labelledby="page-title">
       <h2 id="page-title">Hosts</h2>
       <EnrollMachine api={api} origin={origin} />
-      {selected ? (
-        <MachineDetail api={api} hostId={selected} onClose={() => setSelected(null)} />
-      ) : (
-        <section aria-labelledby="machines-title" className="panel">
-          <h3 id="machines-title">Machines</h3>
-          {hosts.isPending && <p>Loading machines…</p>}
-          {hosts.isError && <p role="alert">{hosts.error.message}</p>}
-          {hosts.isSuccess && machines.length === 0 && (
-            <p>No machines yet: create an enrollment token above and run the commands on your machine.</p>
-          )}
-          {machines.length > 0 && <MachinesTable hosts={machines} onManage={manage} />}
-          {hosts.hasNextPage && (
-            <button type="button" onClick={() => void hosts.fetchNextPage()} disabled={hosts.isFetchingNextPage}>
-              More machines
-            </button>
-          )}
-        </section>
-      )}
+      <section aria-labelledby="machines-title" className="panel">
+        <h3 id="machines-title">Machines</h3>
+        {hosts.isPending && <p>Loading machines…</p>}
+        {hosts.isError && <p role="alert">{hosts.error.message}</p>}
+        {hosts.isSuccess && machines.length === 0 && (
+          <p>No machines yet: create an enrollment token above and run the commands on your machine.</p>
+        )}
+        {machines.length > 0 && <MachinesTable hosts={machines} onManage={manage} />}
+        {hosts.hasNextPage && (
+          <button type="button" onClick={() => void hosts.fetchNextPage()} disabled={hosts.isFetchingNextPage}>
+            More machines
+          </button>
+        )}
+      </section>
+      {shown && <MachineDetail key={shown} api={api} hostId={shown} />}
     </section>
   );
 }

@@ -35,7 +35,7 @@ describe('enrolling a machine', () => {
       },
     });
     renderWithSession(<HostsPage />);
-    expect(await screen.findByText(/No machines yet/)).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: 'machines' })).toHaveTextContent('No machines yet');
 
     fireEvent.change(screen.getByLabelText('Machine name'), { target: { value: 'rack 4 node 2' } });
     fireEvent.change(screen.getByLabelText('Region'), { target: { value: 'eu-west' } });

@@ -6,7 +6,10 @@ import type { Host } from './types';
 
 const column = createColumnHelper<Host>();
 
-/** The organisation's machines at a glance; "Manage" opens one machine's prices, advice and earnings. */
+/**
+ * The organisation's machines at a glance; "Manage" opens one machine's prices, advice and earnings. The table is
+ * there even with no machine yet (a row says so), so a new host finds where its machine will appear.
+ */
 export function MachinesTable({ hosts, onManage }: { hosts: Host[]; onManage: (hostId: string) => void }) {
   const columns = useMemo(
     () => [
@@ -60,6 +63,11 @@ export function MachinesTable({ hosts, onManage }: { hosts: Host[]; onManage: (h
         ))}
       </thead>
       <tbody>
+        {hosts.length === 0 && (
+          <tr>
+            <td colSpan={columns.length}>No machines yet: create an enrollment token above and run the commands on your machine.</td>
+          </tr>
+        )}
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id}>
             {row.getVisibleCells().map((cell) => (

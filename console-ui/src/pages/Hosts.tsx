@@ -36,10 +36,7 @@ export function HostsPage() {
         <h3 id="machines-title">Machines</h3>
         {hosts.isPending && <p>Loading machines…</p>}
         {hosts.isError && <p role="alert">{hosts.error.message}</p>}
-        {hosts.isSuccess && machines.length === 0 && (
-          <p>No machines yet: create an enrollment token above and run the commands on your machine.</p>
-        )}
-        {machines.length > 0 && <MachinesTable hosts={machines} onManage={manage} />}
+        {hosts.isSuccess && <MachinesTable hosts={machines} onManage={manage} />}
         {hosts.hasNextPage && (
           <button type="button" onClick={() => void hosts.fetchNextPage()} disabled={hosts.isFetchingNextPage}>
             More machines

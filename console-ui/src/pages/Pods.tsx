@@ -35,6 +35,9 @@ function run(api: PodsApi, action: Action): Promise<Pod> {
 }
 
 const column = createColumnHelper<Pod>();
+const NO_PODS: Pod[] = [];
+/** Only the answers: with a stable combine, useQueries keeps this array's identity until an answer changes. */
+const detailsOnly = (results: { data?: Pod }[]) => results.map((r) => r.data);
 
 /** The route's page; tests render {@link MyPods} with a shorter refresh. */
 export function PodsPage() {
@@ -53,23 +56,26 @@ export function MyPods({ transitionalRefreshMs = 3_000 }: { transitionalRefreshM
   // The cursors of the pages seen so far: back is a pop, forward a push of next_cursor.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
-  const refreshFor = (pods: Pod[] | undefined) =>
-    pods?.some((p) => isTransitional(p.state)) ? transitionalRefreshMs : SETTLED_REFRESH_MS;
+  const refreshFor = (pods: Pod[]) =>
+    pods.some((p) => isTransitional(p.state)) ? transitionalRefreshMs : SETTLED_REFRESH_MS;
 
   const list = useQuery({
     queryKey: ['pods', 'list', cursor ?? null],
     queryFn: () => api.list(PAGE_SIZE, cursor),
-    refetchInterval: (query) => refreshFor(query.state.data?.items),
+    refetchInterval: (query) => refreshFor(query.state.data?.items ?? []),
   });
-  const listed = list.data?.items ?? [];
+  const listed = list.data?.items ?? NO_PODS;
   const details = useQueries({
     queries: listed.map((pod) => ({
       queryKey: ['pods', 'detail', pod.id],
       queryFn: () => api.get(pod.id),
-      refetchInterval: (query: { state: { data?: Pod } }) => refreshFor(query.state.data ? [query.state.data] : [pod]),
+      refetchInterval: (query: { state: { data?: Pod } }) => refreshFor(query.state.data ? [query.state.data] : []),
     })),
+    combine: detailsOnly,
   });
-  const pods = listed.map((pod, i) => mergePod(pod, details[i]?.data));
+  // The table's data must keep its identity between renders: TanStack Table re-renders without end when
+  // handed a new array every time.
+  const pods = useMemo(() => listed.map((pod, i) => mergePod(pod, details[i])), [listed, details]);
 
   const [confirming, setConfirming] = useState<Pod | null>(null);
   const [editingBid, setEditingBid] = useState<string | null>(null);

@@ -54,8 +54,8 @@ describe('Billing', () => {
   it('shows the balance, the usage per pod and the ledger, paging to older entries', async () => {
     const market = fakeMarketplace({
       'GET /v1/billing/balance': { body: { org_id: 'org_1', balance: money('24.933979'), host_payable: money('0') } },
-      'GET /v1/billing/ledger?limit=50': { body: { items: [usage], next_cursor: 'c1' } },
-      'GET /v1/billing/ledger?limit=50&cursor=c1': { body: { items: [credit] } },
+      'GET /v1/billing/ledger?limit=25': { body: { items: [usage], next_cursor: 'c1' } },
+      'GET /v1/billing/ledger?limit=25&cursor=c1': { body: { items: [credit] } },
     });
     const fetchImpl: typeof fetch = (input, init) =>
       String(input).startsWith('/v1/billing/usage?')

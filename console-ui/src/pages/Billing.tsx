@@ -7,7 +7,7 @@ import { LedgerTable } from '../billing/LedgerTable';
 import { formatMoney } from '../pods/money';
 import type { LedgerEntry } from '../billing/types';
 
-const LEDGER_PAGE = 50;
+const LEDGER_PAGE = 25;
 const WINDOWS = [1, 7, 30] as const;
 const NO_ENTRIES: LedgerEntry[] = [];
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -93,7 +93,11 @@ function DeployOffer({
         {formatMicros(offer.price_per_gpu_hour.micros)} per GPU-hour; storage{' '}
         {formatMicros(offer.storage_per_gb_month.micros)} per GB-month.
       </p>
-      <form onSubmit={submit} aria-label="deploy a pod" className="deploy-form">
+      <form
+        onSubmit={submit}
+        aria-label="deploy a pod"
+        style={{ display: 'grid', gap: '0.5rem', maxWidth: '48rem', justifyItems: 'start' }}
+      >
         <label>
           Name <input value={form.name} onChange={set('name')} required maxLength={100} autoComplete="off" />
         </label>

@@ -105,10 +105,16 @@ export function MyPods({ transitionalRefreshMs = 3_000 }: { transitionalRefreshM
     column.display({
       id: 'price',
       header: 'Price/h',
-      cell: ({ row }) =>
-        row.original.current_price_per_hour
-          ? formatMoney(row.original.current_price_per_hour)
-          : `${formatMoney(row.original.price_per_hour)}${row.original.type === 'INTERRUPTIBLE' ? ' at most' : ''}`,
+      // What metering charges now when the marketplace says so; otherwise the pod's own rate, which an
+      // interruptible pod pays at most and a pod that is not RUNNING does not pay at all.
+      cell: ({ row }) => {
+        const pod = row.original;
+        if (pod.current_price_per_hour) {
+          return formatMoney(pod.current_price_per_hour);
+        }
+        const cap = pod.type === 'INTERRUPTIBLE' ? ' at most' : '';
+        return `${formatMoney(pod.price_per_hour)}${cap}${pod.state === 'RUNNING' ? '' : ' when running'}`;
+      },
     }),
     column.accessor('cost_so_far', { header: 'Cost so far', cell: ({ getValue }) => formatMoney(getValue()) }),
     column.display({ id: 'events', header: 'Events', cell: ({ row }) => <PodEvents pod={row.original} /> }),

@@ -73,7 +73,7 @@ describe('My pods', () => {
     expect(within(bidder).getByRole('cell', { name: 'PREEMPTED' })).toBeInTheDocument();
     expect(await within(bidder).findByRole('note')).toHaveTextContent('Outbid notice');
     expect(within(bidder).getByRole('note')).toHaveTextContent('outbid by pod_x ($0.30/GPU-h)');
-    expect(within(bidder).getByText('$0.124658 at most')).toBeInTheDocument();
+    expect(within(bidder).getByText('$0.124658 at most when running')).toBeInTheDocument();
     // Raise bid only for interruptible pods.
     expect(within(row).queryByRole('button', { name: 'Raise bid' })).not.toBeInTheDocument();
     expect(within(bidder).getByRole('button', { name: 'Raise bid' })).toBeEnabled();

@@ -37,9 +37,16 @@ interface Problem {
  */
 export async function apiFetch<T>(
   path: string,
-  options: { method?: string; body?: unknown; apiKey?: string | null; fetchImpl?: typeof fetch } = {},
+  options: {
+    method?: string;
+    body?: unknown;
+    apiKey?: string | null;
+    fetchImpl?: typeof fetch;
+    /** Extra request headers, e.g. an `Idempotency-Key` for a state-changing call. */
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }

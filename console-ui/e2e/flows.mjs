@@ -48,7 +48,7 @@ async function fillDeployForm(page, { name, image }) {
   await pageHeading(page, 'Deploy').waitFor();
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Image', { exact: true }).fill(image);
-  await page.getByLabel('GPUs', { exact: true }).fill('1');
+  // GPUs stay at the offer's own count: a host may take no smaller pods (its minimum GPUs per pod).
   await page.getByLabel('Disk (GB)', { exact: true }).fill('10');
   await page.getByRole('radio', { name: 'On demand' }).check();
 }

@@ -72,7 +72,7 @@ export function BillingPage() {
             Charged {formatMoney(usage.data.charged)} for {usage.data.pods_charged} pod
             {usage.data.pods_charged === 1 ? '' : 's'}.
           </p>
-          <UsageChart pods={usage.data.pods} />
+          <UsageChart pods={usage.data.pods ?? []} />
         </>
       )}
 

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * that every chosen flow passed. Screenshots of each page land in {@code console-ui/target/e2e-screenshots}.
  *
  * <p>The flows come from the system property {@code assay.e2e.flows} (or the environment variable
- * {@code ASSAY_E2E_FLOWS}), comma-separated from {@code shell,renter,host,error}; the default is {@code shell},
- * the one flow whose pages are all on main so far. Without Chromium the test fails in CI
+ * {@code ASSAY_E2E_FLOWS}), comma-separated from {@code shell,renter,host,error}; the default is all four.
+ * Without Chromium the test fails in CI
  * ({@code ASSAY_REQUIRE_SERVICES=1}) and is skipped, with the reason, elsewhere.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -53,7 +53,7 @@ class ConsoleEndToEndTest {
         new SecureRandom().nextBytes(secret);
         String operatorKey = "e2e-operator-" + HexFormat.of().formatHex(secret);
         String flows = System.getProperty("assay.e2e.flows",
-                System.getenv().getOrDefault("ASSAY_E2E_FLOWS", "shell"));
+                System.getenv().getOrDefault("ASSAY_E2E_FLOWS", "shell,renter,host,error"));
 
         try (MarketplaceProcess market = MarketplaceProcess.start(work,
                 Map.of("ASSAY_DEMO_FLEET_SIZE", DEMO_FLEET_SIZE, "ASSAY_OPERATOR_KEY", operatorKey), List.of())) {

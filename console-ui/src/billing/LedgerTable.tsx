@@ -1,4 +1,5 @@
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { DataTable } from '../common/DataTable';
+import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { formatMoney } from '../pods/money';
 import type { LedgerEntry } from './types';
 
@@ -36,28 +37,5 @@ export function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
     getCoreRowModel: getCoreRowModel(),
     getRowId: (e) => e.transfer_id,
   });
-  return (
-    <table aria-label="ledger">
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => (
-              <th key={header.id} scope="col">
-                {flexRender(header.column.columnDef.header, header.getContext())}
-              </th>
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id}>
-            {row.getVisibleCells().map((cell) => (
-              <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <DataTable table={table} label="ledger" />;
 }

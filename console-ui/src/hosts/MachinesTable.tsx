@@ -1,5 +1,6 @@
+import { DataTable } from '../common/DataTable';
 import { useMemo } from 'react';
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { dollars } from './format';
 import { AgentReadings, benchmarkSummary, gpuSummary, healthSummary, VerificationBadge } from './readings';
 import type { Host } from './types';
@@ -50,32 +51,10 @@ export function MachinesTable({ hosts, onManage }: { hosts: Host[]; onManage: (h
   const table = useReactTable({ data: hosts, columns, getCoreRowModel: getCoreRowModel(), getRowId: (h) => h.id });
 
   return (
-    <table aria-label="machines">
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => (
-              <th key={header.id} scope="col">
-                {flexRender(header.column.columnDef.header, header.getContext())}
-              </th>
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {hosts.length === 0 && (
-          <tr>
-            <td colSpan={columns.length}>No machines yet: create an enrollment token above and run the commands on your machine.</td>
-          </tr>
-        )}
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id}>
-            {row.getVisibleCells().map((cell) => (
-              <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      table={table}
+      label="machines"
+      empty="No machines yet: create an enrollment token above and run the commands on your machine."
+    />
   );
 }

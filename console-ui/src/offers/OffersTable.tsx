@@ -1,3 +1,4 @@
+import { TableRows } from '../common/DataTable';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { Link } from 'wouter';
 import { Badges } from './Badges';
@@ -107,13 +108,7 @@ export function OffersTable({
         ))}
       </thead>
       <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id}>
-            {row.getVisibleCells().map((cell) => (
-              <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-            ))}
-          </tr>
-        ))}
+        <TableRows table={table} />
       </tbody>
     </table>
   );

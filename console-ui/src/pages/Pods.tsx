@@ -1,6 +1,7 @@
+import { DataTable } from '../common/DataTable';
 import { useMemo, useState } from 'react';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useSession } from '../session';
 import { podsApi, type PodsApi } from '../pods/podsApi';
 import { actionsFor, isTransitional } from '../pods/podStates';
@@ -182,28 +183,7 @@ export function MyPods({ transitionalRefreshMs = 3_000 }: { transitionalRefreshM
       )}
       {list.data && (
         <>
-          <table aria-label="pods">
-            <thead>
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => (
-                    <th key={header.id} scope="col">
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                    </th>
-                  ))}
-                </tr>
-              ))}
-            </thead>
-            <tbody>
-              {table.getRowModel().rows.map((row) => (
-                <tr key={row.id}>
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable table={table} label="pods" />
           {pods.length === 0 && <p>No pods yet: deploy one from an offer.</p>}
           <nav aria-label="pod pages">
             <button type="button" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>

@@ -1,6 +1,8 @@
+import type { Health as OfferHealth } from '../offers/types';
+
 /**
- * The JSON of `/v1/hosts` as the marketplace writes it (docs/api-hosts-offers.md). Absent values and empty lists
- * are left out of answers; hostsApi puts the lists back, so they are typed as always there.
+ * The JSON of `/v1/hosts` as the marketplace writes it (docs/api-hosts-offers.md). Absent values are left out of
+ * answers (empty lists are written); hostsApi still defaults every list, so they are typed as always there.
  */
 
 /** Money is never a float on the wire: a decimal string and whole micro-dollars. */
@@ -60,16 +62,8 @@ export interface HostGpu {
   pcie_bw_gbps: number;
 }
 
-export interface Health {
-  status: string;
-  last_seen_at?: string;
-  reliability: number;
-  reliability_mean: number;
-  uptime_1d: number;
-  uptime_7d: number;
-  uptime_30d: number;
-  host_failures_30d: number;
-}
+/** A host's health, as offers show it too. */
+export type Health = OfferHealth;
 
 export interface BenchmarkVerdict {
   gpu_index: number;

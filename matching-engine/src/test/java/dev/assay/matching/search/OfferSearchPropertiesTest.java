@@ -91,7 +91,9 @@ class OfferSearchPropertiesTest {
             assertThat(top.totalMatched()).isBetween(top.offers().size(), full.totalMatched());
         }
         Statistics.label("stopped early").collect(!top.totalMatchedExact());
-        Statistics.label("stopped early").coverage(coverage -> coverage.check(true).percentage(p -> p > 20));
+        // The early stop must be exercised, not merely possible. About a third of random tries stop early; a bound
+        // of 20 % failed once in CI at exactly 20 %, so 10 % (still many tries) keeps the check and drops the flake.
+        Statistics.label("stopped early").coverage(coverage -> coverage.check(true).percentage(p -> p >= 10));
     }
 
     @Property(tries = 120)
@@ -111,7 +113,9 @@ class OfferSearchPropertiesTest {
             assertThat(top.totalMatched()).isEqualTo(full.totalMatched());
         }
         Statistics.label("stopped early").collect(!top.totalMatchedExact());
-        Statistics.label("stopped early").coverage(coverage -> coverage.check(true).percentage(p -> p > 20));
+        // The early stop must be exercised, not merely possible. About a third of random tries stop early; a bound
+        // of 20 % failed once in CI at exactly 20 %, so 10 % (still many tries) keeps the check and drops the flake.
+        Statistics.label("stopped early").coverage(coverage -> coverage.check(true).percentage(p -> p >= 10));
     }
 
     @Property(tries = 60)

@@ -1,6 +1,7 @@
 package dev.assay.api.agents;
 
 import dev.assay.proto.agent.v1.AgentMessage;
+import dev.assay.proto.agent.v1.HeartbeatAck;
 import dev.assay.proto.agent.v1.MarketplaceMessage;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -39,6 +40,7 @@ final class AgentConnection implements StreamObserver<AgentMessage> {
 
     @Override
     public void onNext(AgentMessage message) {
+        long arrived = System.nanoTime(); // for the heartbeat handling timer only; nothing is decided by it
         try {
             if (session == null) {
                 if (!message.hasHello()) {
@@ -52,7 +54,7 @@ final class AgentConnection implements StreamObserver<AgentMessage> {
             session.lastHeard = clock.get();
             messages.heard(session);
             Optional<Status> end = switch (message.getBodyCase()) {
-                case HEARTBEAT -> heartbeat(message);
+                case HEARTBEAT -> heartbeat(message, arrived);
                 case BENCHMARK_REPORT -> messages.benchmarkReport(session, message);
                 case POD_EVENT -> {
                     messages.podEvent(session, message.getPodEvent());
@@ -90,7 +92,8 @@ final class AgentConnection implements StreamObserver<AgentMessage> {
         messages.hello(session);
     }
 
-    private Optional<Status> heartbeat(AgentMessage message) {
+    /** Keeps the readings, then acks: the ack says everything the marketplace does per heartbeat is done. */
+    private Optional<Status> heartbeat(AgentMessage message, long arrived) {
         long sequence = message.getHeartbeat().getSequence();
         if (session.lastHeartbeat >= 0 && sequence != session.lastHeartbeat + 1) {
             LOG.info("event=agent_heartbeat_gap host={} expected={} got={}", host.hostId(), session.lastHeartbeat + 1,
@@ -98,7 +101,9 @@ final class AgentConnection implements StreamObserver<AgentMessage> {
         }
         session.lastHeartbeat = sequence;
         session.telemetry = message.getHeartbeat();
-        sessions.heartbeat();
+        sessions.heartbeatHandled(System.nanoTime() - arrived);
+        session.send(MarketplaceMessage.newBuilder()
+                .setHeartbeatAck(HeartbeatAck.newBuilder().setSequence(sequence)).build());
         return Optional.empty();
     }
 

@@ -26,6 +26,8 @@ import dev.assay.reputation.challenge.HostSolution;
 import dev.assay.reputation.challenge.HostSolver;
 import dev.assay.reputation.challenge.RowOpening;
 import io.grpc.Status;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -70,6 +72,9 @@ class AgentHostsTest {
 
     @Inject
     MovableMarketClock clock;
+
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void aSignedPlausibleReportAddsTheMachineWhereItsOwnerPlacedItAndAnHonestChallengeVerifiesIt() throws Exception {
@@ -219,6 +224,25 @@ class AgentHostsTest {
             assertThat(back.path("health").path("uptime_1d").asDouble()).as("86 s online, then 60 s OFFLINE")
                     .isBetween(0.55, 0.63);
             again.complete();
+        }
+    }
+
+    @Test
+    void everyHeartbeatIsAckedWithItsSequenceOnceHandledAndItsHandlingIsTimed() throws Exception {
+        try (TestAgent agent = TestAgent.enroll(server, context, "{}", "RTX_4090", 1)) {
+            TestAgent.Stream stream = agent.connect();
+            stream.send(agent.hello());
+            stream.next(BodyCase.WELCOME);
+            Timer handling = meters.get("assay.agents.heartbeat.handling").timer();
+            long timedBefore = handling.count();
+
+            stream.send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder().setSequence(7)).build());
+            stream.send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder().setSequence(8)).build());
+
+            assertThat(stream.next(BodyCase.HEARTBEAT_ACK).getHeartbeatAck().getSequence()).isEqualTo(7);
+            assertThat(stream.next(BodyCase.HEARTBEAT_ACK).getHeartbeatAck().getSequence()).isEqualTo(8);
+            assertThat(handling.count()).as("both heartbeats timed before their acks went").isEqualTo(timedBefore + 2);
+            stream.complete();
         }
     }
 

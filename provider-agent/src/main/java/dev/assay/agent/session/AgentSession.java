@@ -128,6 +128,9 @@ final class AgentSession implements StreamObserver<MarketplaceMessage> {
             case CHALLENGE -> parts.challenges().challenge(message.getChallenge());
             case CHALLENGE_ROWS_REQUEST -> parts.challenges().rows(message.getChallengeRowsRequest());
             case CERTIFICATE_ISSUED -> parts.renewer().issued(message.getCertificateIssued());
+            // The marketplace handled a heartbeat. Not used for failover yet: the channel's keepalive is what
+            // notices a half-open connection today; the ack is there for that and for load tests' round trips.
+            case HEARTBEAT_ACK -> LOG.trace("event=heartbeat_acked sequence={}", message.getHeartbeatAck().getSequence());
             case DRAIN -> LOG.info("event=drain reason=\"{}\"", message.getDrain().getReason());
             case BODY_NOT_SET -> LOG.debug("event=empty_message");
         }

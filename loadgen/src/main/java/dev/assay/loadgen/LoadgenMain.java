@@ -3,6 +3,8 @@ package dev.assay.loadgen;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.assay.loadgen.agents.AgentSwarm;
+import dev.assay.loadgen.agents.SwarmOptions;
+import dev.assay.loadgen.agents.bare.BareAgentServerCommand;
 import dev.assay.loadgen.renters.RenterCrowd;
 import dev.assay.loadgen.report.LoadReport;
 import java.io.PrintWriter;
@@ -31,6 +33,7 @@ import picocli.CommandLine.Spec;
  * bounded time and count, on this machine only; then prints throughput, latency percentiles and errors.
  */
 @Command(name = "assay-loadgen", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = BareAgentServerCommand.class,
         description = "Load a running marketplace (loopback only) with SIMULATED agents and renters; print what it measured.")
 public final class LoadgenMain implements Callable<Integer> {
 
@@ -73,6 +76,32 @@ public final class LoadgenMain implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path json;
 
+    // The agents' side (issue [7]): see dev.assay.loadgen.agents.
+    @Option(names = "--bare", paramLabel = "CA_PEM",
+            description = "Agents only: --grpc is a bare-agent-server, whose CA is this file (its --dir/ca.pem); "
+                    + "enroll without tokens, no REST.")
+    Path bareCa;
+
+    @Option(names = "--pod-rounds", defaultValue = "0", paramLabel = "N",
+            description = "Agents only: create N pods end to end during the window (REST call until the host's agent "
+                    + "receives StartPod), then stop and delete each; needs --operator-key. The renter's key allows "
+                    + "about 6 rounds a second (20 requests/s). Default: ${DEFAULT-VALUE}.")
+    int podRounds;
+
+    @Option(names = "--pod-hosts", defaultValue = "4", paramLabel = "N",
+            description = "Agents only: how many agents host the pods, each with a SIMULATED benchmark and a listed "
+                    + "offer of 2 GPUs (default: ${DEFAULT-VALUE}).")
+    int podHosts;
+
+    @Option(names = "--enroll-parallelism", defaultValue = "8", paramLabel = "N",
+            description = "Agents only: enrollments at once (default: ${DEFAULT-VALUE}). Without --owner-key each "
+                    + "100 agents sign up an organisation of their own, so one key's rate limit does not pace them.")
+    int enrollParallelism;
+
+    @Option(names = "--connect-parallelism", defaultValue = "64", paramLabel = "N",
+            description = "Agents only: streams between Hello and Welcome at once (default: ${DEFAULT-VALUE}).")
+    int connectParallelism;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new LoadgenMain()).execute(args));
     }
@@ -81,19 +110,22 @@ public final class LoadgenMain implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         LoadPlan plan;
+        SwarmOptions swarm;
         try {
             Loopback.require(api.getHost(), "--api");
             Loopback.require(grpc.substring(0, Math.max(0, grpc.lastIndexOf(':'))), "--grpc");
             plan = new LoadPlan(api, grpc, agents, renters, Duration.ofSeconds(seconds), maxRequests,
                     Optional.ofNullable(ownerKey).filter(k -> !k.isBlank()),
                     Optional.ofNullable(operatorKey).filter(k -> !k.isBlank()), seed);
+            swarm = new SwarmOptions(Optional.ofNullable(bareCa), podRounds, podHosts, enrollParallelism,
+                    connectParallelism);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("assay-loadgen: " + e.getMessage());
             return 2;
         }
         List<LoadPart> parts = new ArrayList<>();
         if (plan.agents() > 0) {
-            parts.add(new AgentSwarm());
+            parts.add(new AgentSwarm(swarm));
         }
         if (plan.renters() > 0) {
             parts.add(new RenterCrowd());

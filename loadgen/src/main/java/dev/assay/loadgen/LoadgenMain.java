@@ -95,12 +95,18 @@ public final class LoadgenMain implements Callable<Integer> {
 
     @Option(names = "--enroll-parallelism", defaultValue = "8", paramLabel = "N",
             description = "Agents only: enrollments at once (default: ${DEFAULT-VALUE}). Without --owner-key each "
-                    + "100 agents sign up an organisation of their own, so one key's rate limit does not pace them.")
+                    + "25 agents sign up an organisation of their own, so one key's rate limit does not pace them.")
     int enrollParallelism;
 
     @Option(names = "--connect-parallelism", defaultValue = "64", paramLabel = "N",
             description = "Agents only: streams between Hello and Welcome at once (default: ${DEFAULT-VALUE}).")
     int connectParallelism;
+
+    @Option(names = "--hold-seconds", defaultValue = "0", paramLabel = "S",
+            description = "Agents only: once every agent is connected, wait S seconds (0 to 15) before the load, and "
+                    + "say so on a line of its own, so a script can measure memory per agent (a forced GC) outside "
+                    + "the measured window (default: ${DEFAULT-VALUE}).")
+    int holdSeconds;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new LoadgenMain()).execute(args));
@@ -118,7 +124,7 @@ public final class LoadgenMain implements Callable<Integer> {
                     Optional.ofNullable(ownerKey).filter(k -> !k.isBlank()),
                     Optional.ofNullable(operatorKey).filter(k -> !k.isBlank()), seed);
             swarm = new SwarmOptions(Optional.ofNullable(bareCa), podRounds, podHosts, enrollParallelism,
-                    connectParallelism);
+                    connectParallelism, holdSeconds);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("assay-loadgen: " + e.getMessage());
             return 2;

@@ -76,10 +76,22 @@ public final class AgentSwarm implements LoadPart {
                 podRounds.prepare(plan.operatorKey().orElseThrow(), plan.seed(), worker);
                 report.fact("pod_hosts", hosts.size());
             }
+            hold();
         } catch (Exception | Error e) {
             release();
             throw e;
         }
+    }
+
+    /** Waits, connected and silent, so a script can measure memory per agent before the window (see the option). */
+    private void hold() throws InterruptedException {
+        if (options.holdSeconds() == 0) {
+            return;
+        }
+        System.out.printf("assay-loadgen: agents: %d connected, holding %d s before the load%n", agents.size(),
+                options.holdSeconds());
+        System.out.flush();
+        Thread.sleep(Duration.ofSeconds(options.holdSeconds()));
     }
 
     private void connectAll(LoadPlan plan, List<EnrolledAgent> enrolled, X509Certificate ca, LoadReport report)

@@ -19,17 +19,18 @@ import java.util.concurrent.Future;
  * made here, a CSR, {@code AgentService.Enroll}), in parallel, because enrolling one at a time was the slow part
  * of the last swarm (25–37 ms each: 10 k agents would take 5 minutes).
  *
- * <p>Tokens: a marketplace's owner key is rate limited (20 requests a second by default) and an organisation may
- * hold only 100 unused tokens, so without {@code --owner-key} the swarm signs up one organisation of its own per
- * {@value #AGENTS_PER_ORGANISATION} agents (sign-up is not limited per key) and each group asks its own
- * organisation's tokens. Against the bare server no token is needed: it signs any CSR.
+ * <p>Tokens: a marketplace's owner key is rate limited (20 requests a second, 40 at once, by default), so without
+ * {@code --owner-key} the swarm signs up one organisation of its own per {@value #AGENTS_PER_ORGANISATION} agents
+ * (sign-up is not limited per key; a group's tokens then fit in its key's burst) and the groups enroll side by side.
+ * Each group asks one token at a time, so no organisation holds more than one unused (the limit is 100). Against
+ * the bare server no token is needed: it signs any CSR.
  */
 final class SwarmEnrollment {
 
     /** A swarm agent's identity, and the key of the organisation that owns its host (null against the bare server). */
     record EnrolledAgent(int index, AgentIdentity identity, String ownerKey) {}
 
-    static final int AGENTS_PER_ORGANISATION = 100;
+    static final int AGENTS_PER_ORGANISATION = 25;
 
     private final LoadPlan plan;
     private final X509Certificate ca;

@@ -12,14 +12,23 @@ import java.util.Optional;
  * @param podHosts          how many swarm agents act as pod hosts with a listed offer
  * @param enrollParallelism enrollments under way at once
  * @param connectParallelism Connect streams between Hello and Welcome at once
+ * @param holdSeconds       seconds the connected agents wait, silent, before the load starts (for measuring memory
+ *                          per agent with a forced GC that would otherwise pause the measured window)
  */
 public record SwarmOptions(Optional<Path> bareCa, int podRounds, int podHosts, int enrollParallelism,
-        int connectParallelism) {
+        int connectParallelism, int holdSeconds) {
+
+    /** Silent longer than this, an agent loses its session (the marketplace's default offline-after is 30 s). */
+    static final int MAX_HOLD_SECONDS = 15;
 
     public SwarmOptions {
         if (podRounds < 0 || podHosts < 1 || enrollParallelism < 1 || connectParallelism < 1) {
             throw new IllegalArgumentException("--pod-rounds must be 0 or more; --pod-hosts, --enroll-parallelism and"
                     + " --connect-parallelism at least 1");
+        }
+        if (holdSeconds < 0 || holdSeconds > MAX_HOLD_SECONDS) {
+            throw new IllegalArgumentException("--hold-seconds must be 0 to " + MAX_HOLD_SECONDS
+                    + " (agents silent for the hold plus an interval would be dropped as gone)");
         }
         if (podRounds > 0 && bareCa.isPresent()) {
             throw new IllegalArgumentException("--pod-rounds needs the marketplace: the bare server places no pods");
@@ -28,6 +37,6 @@ public record SwarmOptions(Optional<Path> bareCa, int podRounds, int podHosts, i
 
     /** The defaults: the marketplace, no pods. */
     public static SwarmOptions defaults() {
-        return new SwarmOptions(Optional.empty(), 0, 4, 8, 64);
+        return new SwarmOptions(Optional.empty(), 0, 4, 8, 64, 0);
     }
 }

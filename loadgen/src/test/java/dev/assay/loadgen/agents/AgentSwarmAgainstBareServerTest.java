@@ -57,7 +57,7 @@ class AgentSwarmAgainstBareServerTest {
     private LoadReport run(BareAgentServer server, int agents, Duration window, long maxRequests) throws Exception {
         LoadPlan plan = new LoadPlan(URI.create("http://127.0.0.1:1"), "127.0.0.1:" + server.port(), agents, 0,
                 window, maxRequests, Optional.empty(), Optional.empty(), 42);
-        AgentSwarm swarm = new AgentSwarm(new SwarmOptions(Optional.of(server.caFile()), 0, 1, 2, 4));
+        AgentSwarm swarm = new AgentSwarm(new SwarmOptions(Optional.of(server.caFile()), 0, 1, 2, 4, 0));
         LoadReport report = new LoadReport();
         swarm.prepare(plan, report);
         CountDownLatch go = new CountDownLatch(1);

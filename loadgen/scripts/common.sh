@@ -11,11 +11,11 @@ api=http://127.0.0.1:$http
 [[ -f $market_jar && -f $loadgen_jar ]] || { echo "build first: ./assay build" >&2; exit 1; }
 
 # Starts the marketplace (embedded: H2 in $1/data, no demo fleet, no demo renters, metering off, heartbeats
-# every 10 s, operator key $2); sets $market to its pid.
+# every 10 s, operator key $2; extra JVM options from ASSAY_LOAD_MARKET_JAVA_OPTS); sets $market to its pid.
 start_marketplace() {
   ASSAY_DATA_DIR=$1/data ASSAY_HTTP_PORT=$http ASSAY_GRPC_PORT=$grpc ASSAY_DEMO_FLEET_SIZE=0 \
     ASSAY_DEMO_RENTERS=false ASSAY_METERING_ENABLED=false ASSAY_AGENT_HEARTBEAT=10s ASSAY_OPERATOR_KEY=$2 \
-    "$java" "${flags[@]}" -jar "$market_jar" >"$1/market.log" 2>&1 &
+    "$java" "${flags[@]}" ${ASSAY_LOAD_MARKET_JAVA_OPTS:-} -jar "$market_jar" >"$1/market.log" 2>&1 &
   market=$!
   for _ in $(seq 1 240); do curl -sf "$api/health" >/dev/null && return 0; sleep 0.5; done
   tail -30 "$1/market.log" >&2

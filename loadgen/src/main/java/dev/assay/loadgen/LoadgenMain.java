@@ -103,9 +103,9 @@ public final class LoadgenMain implements Callable<Integer> {
     int connectParallelism;
 
     @Option(names = "--hold-seconds", defaultValue = "0", paramLabel = "S",
-            description = "Agents only: once every agent is connected, wait S seconds (0 to 15) before the load, and "
-                    + "say so on a line of its own, so a script can measure memory per agent (a forced GC) outside "
-                    + "the measured window (default: ${DEFAULT-VALUE}).")
+            description = "Agents only: once every agent is connected, heartbeat S seconds (0 to 300) unmeasured "
+                    + "before the window, and say so on a line of its own, so a script can measure memory per agent "
+                    + "(a forced GC) outside the window (default: ${DEFAULT-VALUE}).")
     int holdSeconds;
 
     public static void main(String[] args) {

@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The agents' side of a load run: N SIMULATED agents enroll ({@link SwarmEnrollment}), each opens its own
- * mutual-TLS {@code Connect} stream on one small shared Netty event loop and is welcomed; during the window they
- * heartbeat at Welcome's interval, spread evenly ({@link HeartbeatPacer}), each heartbeat timed until its
- * {@code HeartbeatAck}; optionally a few of them host pods that a renter creates end to end ({@link PodRounds}).
+ * mutual-TLS {@code Connect} stream on one small shared Netty event loop and is welcomed; from then on it heartbeats
+ * at Welcome's interval, spread evenly ({@link HeartbeatPacer}), and each heartbeat sent in the measured window is
+ * timed until its {@code HeartbeatAck}; optionally a few of them host pods that a renter creates end to end ({@link PodRounds}).
  *
  * <p>Operations: {@code enroll} (the Enroll call), {@code connect} (Hello sent, TLS included, until Welcome),
  * {@code heartbeat} (Heartbeat → HeartbeatAck; an ack that never comes and a stream that breaks are its errors),
@@ -42,11 +42,12 @@ public final class AgentSwarm implements LoadPart {
 
     private final SwarmOptions options;
     private final PodArrivals arrivals = new PodArrivals();
+    private final MeasuredWindow window = new MeasuredWindow();
+    private HeartbeatPacer pacer;
     private final List<SwarmAgent> agents = new ArrayList<>();
     private EventLoopGroup loop;
     private ExecutorService worker;
     private PodRounds podRounds;
-    private Duration interval;
 
     public AgentSwarm(SwarmOptions options) {
         this.options = options;
@@ -88,7 +89,8 @@ public final class AgentSwarm implements LoadPart {
         if (options.holdSeconds() == 0) {
             return;
         }
-        System.out.printf("assay-loadgen: agents: %d connected, holding %d s before the load%n", agents.size(),
+        System.out.printf("assay-loadgen: agents: %d connected, holding %d s before the load (heartbeating)%n",
+                agents.size(),
                 options.holdSeconds());
         System.out.flush();
         Thread.sleep(Duration.ofSeconds(options.holdSeconds()));
@@ -98,6 +100,7 @@ public final class AgentSwarm implements LoadPart {
             throws InterruptedException {
         loop = new NioEventLoopGroup(EVENT_LOOP_THREADS);
         worker = Executors.newSingleThreadExecutor();
+        pacer = new HeartbeatPacer(enrolled.size(), window, plan.maxOperations());
         SkuCatalogue catalogue = SkuCatalogue.bundled();
         // Bounded: 10 k TLS handshakes at once would time each other out and measure the pile-up.
         Semaphore handshakes = new Semaphore(options.connectParallelism());
@@ -107,13 +110,20 @@ public final class AgentSwarm implements LoadPart {
             ManagedChannel channel = MarketplaceChannels.open(plan.grpcTarget(), agent.identity(), List.of(ca), loop);
             SimulatedHost host = SimulatedHost.parse(PodRounds.HOST_GPUS, catalogue, agent.identity().hostId(),
                     new SplittableRandom(plan.seed() * 31 + agent.index()));
-            SwarmAgent swarmAgent = new SwarmAgent(agent, channel, host, report, arrivals);
+            SwarmAgent swarmAgent = new SwarmAgent(agent, channel, host, report, arrivals, window);
+            int place = connecting.size();
             connecting.add(swarmAgent);
             if (!handshakes.tryAcquire(WELCOME_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("no Welcome came for " + options.connectParallelism()
                         + " streams in " + WELCOME_WAIT.toSeconds() + " s: is the marketplace answering?");
             }
-            swarmAgent.welcome().whenComplete((welcome, failure) -> handshakes.release());
+            swarmAgent.welcome().whenComplete((welcome, failure) -> {
+                handshakes.release();
+                if (welcome != null) {
+                    // From its Welcome on, like a real agent: silent past offline-after, it would be dropped.
+                    pacer.add(swarmAgent, place, Duration.ofMillis(welcome.getHeartbeatIntervalMillis()));
+                }
+            });
             swarmAgent.connect();
         }
         long giveUp = System.nanoTime() + WELCOME_WAIT.toNanos();
@@ -134,7 +144,6 @@ public final class AgentSwarm implements LoadPart {
         if (agents.isEmpty()) {
             throw new IllegalStateException("no agent was welcomed: " + report.operation("connect").firstErrors());
         }
-        interval = Duration.ofMillis(intervalMillis);
         report.fact("agents_connected", agents.size());
         report.fact("connect_seconds", seconds(System.nanoTime() - started));
         report.fact("heartbeat_interval_ms", intervalMillis);
@@ -144,6 +153,7 @@ public final class AgentSwarm implements LoadPart {
     public void run(LoadPlan plan, LoadReport report, CountDownLatch go) throws Exception {
         try {
             go.await();
+            window.open(System.nanoTime());
             Instant deadline = plan.deadline(Instant.now());
             Thread pods = podRounds == null ? null : Thread.ofVirtual().start(() -> {
                 try {
@@ -152,8 +162,9 @@ public final class AgentSwarm implements LoadPart {
                     report.operation("pod_create_e2e").failed("the pod rounds stopped: " + e);
                 }
             });
-            long sent = new HeartbeatPacer(agents, interval).beatUntil(deadline, plan.maxOperations());
-            report.fact("heartbeats_sent", sent);
+            pacer.awaitWindow(plan.duration().toNanos());
+            window.close(System.nanoTime());
+            report.fact("heartbeats_sent", pacer.measured());
             awaitLastAcks(report);
             if (pods != null) {
                 pods.join();
@@ -180,6 +191,9 @@ public final class AgentSwarm implements LoadPart {
 
     /** Closes every stream cleanly, then the channels and threads. */
     private void release() throws InterruptedException {
+        if (pacer != null) {
+            pacer.close();
+        }
         agents.forEach(SwarmAgent::leave);
         for (SwarmAgent agent : agents) {
             agent.channel().shutdown();

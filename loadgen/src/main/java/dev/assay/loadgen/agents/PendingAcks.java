@@ -1,5 +1,8 @@
 package dev.assay.loadgen.agents;
 
+import java.util.OptionalLong;
+import java.util.function.LongPredicate;
+
 /**
  * The heartbeats of one agent still waiting for their {@code HeartbeatAck}: when each was sent, by sequence, in a
  * ring of a few slots (bounded memory per agent, whatever the marketplace does). A heartbeat whose slot is needed
@@ -18,30 +21,31 @@ final class PendingAcks {
         java.util.Arrays.fill(sequences, NONE);
     }
 
-    /** Notes heartbeat {@code sequence} as sent; answers the sequence it displaced unacked, or {@link #NONE}. */
-    synchronized long sent(long sequence, long nanos) {
+    /** Notes heartbeat {@code sequence} as sent; answers when the one it displaced unacked was sent, if any. */
+    synchronized OptionalLong sent(long sequence, long nanos) {
         int slot = (int) (sequence % sequences.length);
-        long displaced = sequences[slot];
+        boolean displaced = sequences[slot] != NONE;
+        long displacedSent = sentNanos[slot];
         sequences[slot] = sequence;
         sentNanos[slot] = nanos;
-        return displaced;
+        return displaced ? OptionalLong.of(displacedSent) : OptionalLong.empty();
     }
 
-    /** When acked heartbeat {@code sequence} was sent, or {@link #NONE} if it is not waiting (unknown, given up). */
-    synchronized long acked(long sequence) {
+    /** When acked heartbeat {@code sequence} was sent; empty if it is not waiting (unknown, given up). */
+    synchronized OptionalLong acked(long sequence) {
         int slot = (int) (sequence % sequences.length);
         if (sequence < 0 || sequences[slot] != sequence) {
-            return NONE;
+            return OptionalLong.empty();
         }
         sequences[slot] = NONE;
-        return sentNanos[slot];
+        return OptionalLong.of(sentNanos[slot]);
     }
 
-    /** How many are still waiting. */
-    synchronized int waiting() {
+    /** How many still wait whose sending time passes {@code sentAt}. */
+    synchronized int waiting(LongPredicate sentAt) {
         int waiting = 0;
-        for (long sequence : sequences) {
-            if (sequence != NONE) {
+        for (int i = 0; i < sequences.length; i++) {
+            if (sequences[i] != NONE && sentAt.test(sentNanos[i])) {
                 waiting++;
             }
         }

@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One SIMULATED agent of the swarm on its own mutual-TLS {@code Connect} stream: Hello (simulated, the inventory of
  * a {@link SimulatedHost}) → Welcome, then a heartbeat whenever the pacer says, each timed until its
- * {@code HeartbeatAck}. As a pod host it also reports a signed SIMULATED benchmark, answers challenges, and plays
+ * {@code HeartbeatAck} when it was sent inside the measured window. As a pod host it also reports a signed SIMULATED benchmark, answers challenges, and plays
  * its pods' states like a real agent: STARTING and RUNNING on StartPod, STOPPED on StopPod (no container runs).
  *
  * <p>gRPC allows one writer at a time on a stream, so every write goes through {@link #send} (synchronized); reads
@@ -44,6 +44,7 @@ final class SwarmAgent implements StreamObserver<MarketplaceMessage> {
     private final SimulatedHost host;
     private final LoadReport report;
     private final PodArrivals pods;
+    private final MeasuredWindow window;
     private final PendingAcks acks = new PendingAcks(ACK_SLOTS);
     private final CompletableFuture<Welcome> welcome = new CompletableFuture<>();
     private final List<GpuTelemetry> telemetry;
@@ -56,7 +57,8 @@ final class SwarmAgent implements StreamObserver<MarketplaceMessage> {
     private volatile boolean leaving;
 
     SwarmAgent(EnrolledAgent enrolled, ManagedChannel channel, SimulatedHost host, LoadReport report,
-            PodArrivals pods) {
+            PodArrivals pods, MeasuredWindow window) {
+        this.window = window;
         this.enrolled = enrolled;
         this.channel = channel;
         this.host = host;
@@ -111,8 +113,8 @@ final class SwarmAgent implements StreamObserver<MarketplaceMessage> {
     }
 
     /**
-     * Sends the next heartbeat; called by the pacer's one thread. A heartbeat that displaces one still waiting for
-     * its ack counts that one as failed.
+     * Sends the next heartbeat; called by the pacer's one thread. A measured heartbeat displaced while still waiting
+     * for its ack counts as failed.
      */
     void heartbeat() {
         if (!open) {
@@ -121,17 +123,18 @@ final class SwarmAgent implements StreamObserver<MarketplaceMessage> {
         long seq = sequence++;
         AgentMessage beat = AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder().setSequence(seq)
                 .setObservedAt(timestamp(Instant.now())).addAllGpus(telemetry)).build();
-        long displaced = acks.sent(seq, System.nanoTime());
-        if (displaced != PendingAcks.NONE) {
-            report.operation("heartbeat").failed("no HeartbeatAck for heartbeat " + displaced + " of " + hostId()
-                    + " before " + ACK_SLOTS + " more were sent");
-        }
+        acks.sent(seq, System.nanoTime()).ifPresent(displacedSent -> {
+            if (window.covers(displacedSent)) {
+                report.operation("heartbeat").failed("no HeartbeatAck for heartbeat " + (seq - ACK_SLOTS) + " of "
+                        + hostId() + " before " + ACK_SLOTS + " more were sent");
+            }
+        });
         send(beat);
     }
 
-    /** Heartbeats still waiting for their acks. */
+    /** Measured heartbeats still waiting for their acks. */
     int waitingForAcks() {
-        return acks.waiting();
+        return acks.waiting(window::covers);
     }
 
     /** Leaves: half-closes the stream, so the marketplace sees a clean end. */
@@ -169,10 +172,11 @@ final class SwarmAgent implements StreamObserver<MarketplaceMessage> {
                 welcome.complete(message.getWelcome());
             }
             case HEARTBEAT_ACK -> {
-                long sent = acks.acked(message.getHeartbeatAck().getSequence());
-                if (sent != PendingAcks.NONE) {
-                    report.operation("heartbeat").succeeded(arrived - sent);
-                }
+                acks.acked(message.getHeartbeatAck().getSequence()).ifPresent(sent -> {
+                    if (window.covers(sent)) {
+                        report.operation("heartbeat").succeeded(arrived - sent);
+                    }
+                });
             }
             case START_POD -> {
                 String pod = message.getStartPod().getPodId();

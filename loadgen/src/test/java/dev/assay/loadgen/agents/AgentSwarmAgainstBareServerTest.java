@@ -34,7 +34,8 @@ class AgentSwarmAgainstBareServerTest {
             assertThat(report.operation("heartbeat").successes()).isBetween(30L, 60L);
             assertThat(report.operation("heartbeat").percentileMicros(99)).isPositive();
             assertThat(report.totalErrors()).isZero();
-            assertThat(server.heartbeats()).isEqualTo(report.operation("heartbeat").successes());
+            assertThat(server.heartbeats()).as("agents beat from their Welcome on; only the window's are measured")
+                    .isGreaterThanOrEqualTo(report.operation("heartbeat").successes());
             Map<?, ?> facts = (Map<?, ?>) report.asMap(2).get("facts");
             assertThat(facts.get("agents_connected")).isEqualTo(5);
             assertThat(facts.get("heartbeat_interval_ms")).isEqualTo(200L);

@@ -63,7 +63,7 @@ public final class LoadgenMain implements Callable<Integer> {
 
     @Option(names = "--owner-key", defaultValue = "${env:ASSAY_OWNER_KEY}", paramLabel = "KEY",
             description = "A hosts-scope API key for the agents' enrollment tokens (default: $ASSAY_OWNER_KEY; "
-                    + "without one the run signs up an organisation of its own).")
+                    + "without one the agents sign up organisations of their own, one per 25 agents).")
     String ownerKey;
 
     @Option(names = "--operator-key", defaultValue = "${env:ASSAY_OPERATOR_KEY}", paramLabel = "KEY",

@@ -53,7 +53,8 @@ class ContractRoundTripTest {
         assertThat(agentToMarket).containsExactlyInAnyOrder(
                 "Hello", "Heartbeat", "BenchmarkReport", "PodEvent", "ChallengeResponse", "CertificateRenewal");
         assertThat(marketToAgent).containsExactlyInAnyOrder(
-                "Welcome", "StartPod", "StopPod", "RunBenchmark", "Challenge", "Drain", "ChallengeRowsRequest", "CertificateIssued");
+                "Welcome", "StartPod", "StopPod", "RunBenchmark", "Challenge", "Drain", "ChallengeRowsRequest", "CertificateIssued",
+                "HeartbeatAck");
     }
 
     @Test

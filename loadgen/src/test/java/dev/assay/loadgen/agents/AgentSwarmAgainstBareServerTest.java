@@ -55,6 +55,20 @@ class AgentSwarmAgainstBareServerTest {
         }
     }
 
+    @Test
+    void heartbeatsWhoseAcksNeverComeAreErrors() throws Exception {
+        try (BareAgentServer server = BareAgentServer.start(0, dir, Duration.ofMillis(100), false)) {
+            LoadReport report = run(server, 2, Duration.ofSeconds(1), Long.MAX_VALUE);
+
+            assertThat(report.operation("connect").successes()).isEqualTo(2);
+            assertThat(report.operation("heartbeat").successes()).isZero();
+            // About 10 a second each for 1 s: displaced after 4 more were sent, or still waiting after the grace.
+            assertThat(report.operation("heartbeat").errors()).isBetween(14L, 24L);
+            assertThat(report.operation("heartbeat").firstErrors()).anySatisfy(e -> assertThat(e)
+                    .contains("no HeartbeatAck"));
+        }
+    }
+
     private LoadReport run(BareAgentServer server, int agents, Duration window, long maxRequests) throws Exception {
         LoadPlan plan = new LoadPlan(URI.create("http://127.0.0.1:1"), "127.0.0.1:" + server.port(), agents, 0,
                 window, maxRequests, Optional.empty(), Optional.empty(), 42);

@@ -35,6 +35,12 @@ public final class BareAgentServer implements AutoCloseable {
 
     /** Starts on 127.0.0.1:{@code port} (0: any free port), writing its CA to {@code dir/ca.pem}. */
     public static BareAgentServer start(int port, Path dir, Duration heartbeatInterval) throws IOException {
+        return start(port, dir, heartbeatInterval, true);
+    }
+
+    /** As {@link #start(int, Path, Duration)}; without {@code acks} it acts a marketplace from before HeartbeatAck. */
+    public static BareAgentServer start(int port, Path dir, Duration heartbeatInterval, boolean acks)
+            throws IOException {
         BareCertificateAuthority authority = new BareCertificateAuthority();
         Path caFile = authority.writeCaTo(dir);
         BareCertificateAuthority.ServerIdentity identity = authority.serverIdentity();
@@ -43,7 +49,7 @@ public final class BareAgentServer implements AutoCloseable {
                 .trustManager(authority.caCertificate())
                 .clientAuth(ClientAuth.OPTIONAL)
                 .build();
-        BareAgentService service = new BareAgentService(authority, heartbeatInterval);
+        BareAgentService service = new BareAgentService(authority, heartbeatInterval, acks);
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
                 .sslContext(tls)
                 .keepAliveTime(30, TimeUnit.SECONDS)

@@ -30,10 +30,14 @@ public final class BareAgentServerCommand implements Callable<Integer> {
             description = "The heartbeat interval Welcome names (default: ${DEFAULT-VALUE}, the marketplace's default).")
     long heartbeatMillis;
 
+    @Option(names = "--no-acks", description = "Answer no heartbeat, like a marketplace from before HeartbeatAck: "
+            + "the swarm then counts every measured heartbeat as an error (its ack never comes).")
+    boolean noAcks;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (BareAgentServer server = BareAgentServer.start(port, dir, Duration.ofMillis(heartbeatMillis))) {
+        try (BareAgentServer server = BareAgentServer.start(port, dir, Duration.ofMillis(heartbeatMillis), !noAcks)) {
             out.printf("bare-agent-server: listening on 127.0.0.1:%d, CA in %s, heartbeat every %d ms%n",
                     server.port(), server.caFile(), heartbeatMillis);
             out.flush();

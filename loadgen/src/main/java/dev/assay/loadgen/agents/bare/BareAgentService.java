@@ -27,13 +27,15 @@ final class BareAgentService extends AgentServiceGrpc.AgentServiceImplBase {
 
     private final BareCertificateAuthority authority;
     private final Duration heartbeatInterval;
+    private final boolean acks;
     private final AtomicLong hosts = new AtomicLong();
     final AtomicLong heartbeats = new AtomicLong();
     final AtomicLong connected = new AtomicLong();
 
-    BareAgentService(BareCertificateAuthority authority, Duration heartbeatInterval) {
+    BareAgentService(BareCertificateAuthority authority, Duration heartbeatInterval, boolean acks) {
         this.authority = authority;
         this.heartbeatInterval = heartbeatInterval;
+        this.acks = acks;
     }
 
     @Override
@@ -76,6 +78,9 @@ final class BareAgentService extends AgentServiceGrpc.AgentServiceImplBase {
                 }
                 if (message.hasHeartbeat()) {
                     heartbeats.incrementAndGet();
+                    if (!acks) {
+                        return; // a marketplace from before HeartbeatAck
+                    }
                     out.onNext(MarketplaceMessage.newBuilder().setHeartbeatAck(HeartbeatAck.newBuilder()
                             .setSequence(message.getHeartbeat().getSequence())).build());
                 }

@@ -84,7 +84,7 @@ public final class AgentSwarm implements LoadPart {
         }
     }
 
-    /** Waits, connected and silent, so a script can measure memory per agent before the window (see the option). */
+    /** Waits, connected and heartbeating unmeasured, so a script can measure memory per agent before the window. */
     private void hold() throws InterruptedException {
         if (options.holdSeconds() == 0) {
             return;

@@ -110,30 +110,6 @@ class AgentEnrollmentInteropTest {
         assertThat(process.exitValue()).as(output).isZero();
     }
 
-    @Test
-    void aSwarmOfSimulatedAgentsEnrollsConnectsAndHeartbeatsWithoutAnError() throws Exception {
-        String ownerKey = signUp();
-        Path ca = work.resolve("swarm-ca.pem");
-        Files.writeString(ca, get("/v1/agents/ca.pem").body());
-        ProcessBuilder builder = new ProcessBuilder(java(), "--sun-misc-unsafe-memory-access=allow",
-                "--enable-native-access=ALL-UNNAMED", "-jar", AGENT_JAR.toString(), "swarm",
-                "--marketplace", "localhost:" + market.grpcPort, "--api", "http://localhost:" + market.httpPort,
-                "--ca-cert", ca.toString(), "--agents", "20", "--seconds", "3");
-        builder.environment().put("ASSAY_OWNER_KEY", ownerKey);
-        Process swarm = builder.redirectErrorStream(true).start();
-        String output = new String(swarm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(swarm.waitFor(120, TimeUnit.SECONDS)).isTrue();
-
-        assertThat(swarm.exitValue()).as(output).isZero();
-        JsonNode report = JSON.readTree(output.substring(output.indexOf('{')));
-        assertThat(report.path("all_welcomed").asBoolean()).isTrue();
-        assertThat(report.path("errors").asLong()).isZero();
-        assertThat(report.path("heartbeats_sent").asLong()).as("1 s apart for 3 s").isGreaterThanOrEqualTo(2 * 20);
-        assertThat(report.path("simulated").asBoolean()).isTrue();
-        JsonNode tokens = JSON.readTree(get("/v1/hosts/enrollment-tokens", ownerKey).body());
-        assertThat(tokens.path("items")).hasSize(20).allSatisfy(t -> assertThat(t.path("state").asText()).isEqualTo("used"));
-    }
-
     private record Result(int exit, String output) {}
 
     private static Result agent(String token, Path ca, Path state) throws Exception {

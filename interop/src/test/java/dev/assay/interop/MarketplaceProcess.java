@@ -26,6 +26,7 @@ final class MarketplaceProcess implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path MARKETPLACE_JAR = Path.of("../marketplace-api/target/assay-marketplace.jar");
     static final Path AGENT_JAR = Path.of("../provider-agent/target/assay-agent.jar");
+    static final Path LOADGEN_JAR = Path.of("../loadgen/target/assay-loadgen.jar");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final int httpPort;

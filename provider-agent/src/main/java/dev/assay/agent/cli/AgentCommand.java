@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = AgentVersion.class,
         description = "The Assay provider agent: measures this machine's GPUs, reports capacity to the "
                 + "marketplace over gRPC with mutual TLS, and runs renters' pods.",
-        subcommands = {ProbeCommand.class, BenchCommand.class, EnrollCommand.class, RunCommand.class, SwarmCommand.class,
+        subcommands = {ProbeCommand.class, BenchCommand.class, EnrollCommand.class, RunCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AgentCommand implements Runnable {
 

@@ -57,6 +57,7 @@ public class DemoFleet {
     private final int size;
     private final long seed;
     private volatile List<Member> roster = List.of();
+    private volatile boolean resumed;
 
     DemoFleet(DeploymentProfile profile, DemoOrganisation organisation, HostRegistry registry,
             @Value("${assay.demo.fleet-size:200}") int size, @Value("${assay.demo.seed:20260301}") long seed) {
@@ -85,6 +86,11 @@ public class DemoFleet {
         return roster;
     }
 
+    /** Whether {@link #register} found the fleet of an earlier run rather than registering it. */
+    boolean resumed() {
+        return resumed;
+    }
+
     /** Registers the fleet unless it is there already; returns how many hosts were registered. */
     public int register() {
         if (!active() || size == 0) {
@@ -95,6 +101,7 @@ public class DemoFleet {
         List<DemoHost> fleet = DemoHosts.generate(size, seed, now);
         if (organisation.hostCount() > 0) {
             roster = matchByName(fleet, organisation.hostIdsByName());
+            resumed = true;
             LOG.info("event=demo_fleet_present org={} hosts={} simulated=true", orgId, roster.size());
             return 0;
         }

@@ -112,7 +112,7 @@ class DemoHostLife {
     }
 
     /** Takes the fleet as registered or found; the bad hosts' reveals come first, in fleet order. */
-    void begin(List<Member> roster, long seed, Instant now) {
+    void begin(List<Member> roster, long seed, Instant now, boolean resumed) {
         random = new SplittableRandom(seed ^ 0x686F_7374L);
         reveals.clear();
         flaky.clear();
@@ -132,8 +132,9 @@ class DemoHostLife {
             }
         }
         reveals.addAll(honest);
-        // A restart may find a flaky host stored OFFLINE: it comes back on the first ticks.
-        for (Flaky f : flaky) {
+        // A restart may find a flaky host stored OFFLINE: it comes back on the first ticks. (A fleet registered
+        // just now is all ONLINE: 5 000 reads saved on a 100 000-host start.)
+        for (Flaky f : resumed ? flaky : List.<Flaky>of()) {
             registry.storedMachine(f.member.hostId()).filter(s -> s.status() == HostStatus.OFFLINE).ifPresent(s -> {
                 f.online = false;
                 f.backAtTick = 1;

@@ -103,7 +103,7 @@ public class DemoMarket {
             return;
         }
         begun = true;
-        hosts.begin(fleet.roster(), fleet.seed(), clock.now());
+        hosts.begin(fleet.roster(), fleet.seed(), clock.now(), fleet.resumed());
         if (rentersEnabled) {
             renters.begin(fleet.roster(), fleet.seed(), tick);
         }

@@ -112,7 +112,7 @@ public class DemoFleet {
             machines.add(new FleetMachine(host.machine(), host.verification(),
                     reliability.estimate(host.history(), List.of(), now), host.offer()));
         }
-        List<String> ids = registry.registerFleet(orgId, machines);
+        List<String> ids = registry.registerFleet(orgId, machines, seed);
         List<Member> members = new ArrayList<>(fleet.size());
         for (int i = 0; i < fleet.size(); i++) {
             members.add(new Member(fleet.get(i), ids.get(i)));

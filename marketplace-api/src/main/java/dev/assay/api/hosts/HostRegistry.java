@@ -85,17 +85,20 @@ public class HostRegistry {
      * and listed: the rules of {@link #register} and {@link #listOffer} apply to every one (SKU resolution, scores
      * from the figures, offer checks), but the rows go in as JDBC batches, {@value #FLEET_BATCH} machines per
      * transaction, and the market index is reloaded once at the end instead of once per host. Every machine is
-     * checked before the first row is written, so bad input writes nothing.
+     * checked before the first row is written, so bad input writes nothing. Ids derive from {@code idSeed}, the
+     * organisation and each machine's place in the list: the same seeded fleet gets the same ids on every run.
      *
      * @return the new hosts' ids, in the order of {@code machines}
      */
-    public List<String> registerFleet(String orgId, List<FleetMachine> machines) {
+    public List<String> registerFleet(String orgId, List<FleetMachine> machines, long idSeed) {
         Instant now = clock.now();
+        long seed = idSeed * 31 + orgId.hashCode();
         List<HostWrites.FleetRow> rows = new ArrayList<>(machines.size());
-        for (FleetMachine m : machines) {
+        for (int n = 0; n < machines.size(); n++) {
+            FleetMachine m = machines.get(n);
             GpuSku sku = HostRules.checkMachine(m.machine(), catalogue);
             HostRules.checkOffer(m.offer(), m.machine().gpus().size(), now);
-            rows.add(new HostWrites.FleetRow(HostIds.next(HostIds.HOST), m.machine(), gpuRows(m.machine(), sku),
+            rows.add(new HostWrites.FleetRow(HostIds.derived(HostIds.HOST, seed, n), m.machine(), gpuRows(m.machine(), sku),
                     m.verification(), m.reliability(), m.offer()));
         }
         for (int from = 0; from < rows.size(); from += FLEET_BATCH) {

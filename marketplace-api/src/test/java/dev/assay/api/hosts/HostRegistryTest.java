@@ -193,7 +193,7 @@ class HostRegistryTest {
                 new HostRegistry.FleetMachine(Machines.rtx4090s(2), VerificationState.VERIFIED, estimate, terms),
                 new HostRegistry.FleetMachine(Machines.rtx4090s(1), VerificationState.UNVERIFIED, estimate, terms));
 
-        var ids = registry.registerFleet(orgId, machines);
+        var ids = registry.registerFleet(orgId, machines, 42);
 
         assertThat(ids).hasSize(2).allMatch(id -> id.startsWith("hst_")).doesNotHaveDuplicates();
         assertThat(text("SELECT status || ',' || verification || ',' || listed || ',' || simulated || ','"
@@ -202,6 +202,9 @@ class HostRegistryTest {
         assertThat(real("SELECT reliability FROM hosts WHERE id = ?", ids.getFirst())).isEqualTo(0.93);
         assertThat(real("SELECT score FROM host_gpus WHERE host_id = ? AND gpu_index = 1", ids.getFirst()))
                 .isCloseTo(AssayScore.of(Machines.RTX_4090_FIGURES), org.assertj.core.data.Offset.offset(1e-9));
+        // Seeded ids: the same fleet of another organisation (or another seed) gets other ids.
+        String otherOrg = new MarketRows(dataSource).hostOrganisation("registry test 2");
+        assertThat(registry.registerFleet(otherOrg, machines, 42)).doesNotContainAnyElementsOf(ids);
         Host indexed = index.snapshot().host(ids.get(1)).orElseThrow();
         assertThat(indexed.offer()).isPresent();
         assertThat(indexed.verification()).isEqualTo(VerificationState.UNVERIFIED);
@@ -221,7 +224,7 @@ class HostRegistryTest {
         assertThat(problem(() -> registry.registerFleet(orgId, java.util.List.of(
                 new HostRegistry.FleetMachine(Machines.rtx4090s(2), VerificationState.VERIFIED, estimate, fine),
                 new HostRegistry.FleetMachine(Machines.rtx4090s(2), VerificationState.VERIFIED, estimate,
-                        tooManyGpusPerPod)))).type()).isEqualTo(ProblemType.VALIDATION);
+                        tooManyGpusPerPod)), 7)).type()).isEqualTo(ProblemType.VALIDATION);
 
         assertThat(real("SELECT COUNT(*) FROM hosts WHERE org_id = ?", orgId)).isZero();
         assertThat(index.snapshot().size()).isEqualTo(before);

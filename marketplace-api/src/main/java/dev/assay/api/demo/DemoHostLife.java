@@ -5,9 +5,12 @@ import dev.assay.api.agents.SimulatedChallenges.SimulatedAnswer;
 import dev.assay.api.demo.DemoFleet.Member;
 import dev.assay.api.hosts.HostRegistry;
 import dev.assay.api.hosts.HostStatus;
+import dev.assay.api.hosts.OfferTerms;
+import dev.assay.api.market.MarketIndex;
 import dev.assay.api.pods.PodLifecycle;
 import dev.assay.api.problem.ApiProblem;
 import dev.assay.matching.inventory.VerificationState;
+import dev.assay.pricing.Money;
 import dev.assay.reputation.challenge.HostSolver;
 import dev.assay.reputation.plausibility.NvmlFacts;
 import dev.assay.reputation.reliability.HostAvailability;
@@ -40,11 +43,13 @@ import org.slf4j.LoggerFactory;
  *   <li>dishonest hosts report figures above their claimed GPU's physical limits (the check calls them IMPOSSIBLE
  *       and keeps them as evidence without changing any score), then answer the proof-of-GPU challenge with a
  *       guessed product, which {@link SimulatedChallenges} catches: DEVERIFIED;
- *   <li>honest hosts that never passed a challenge get one and pass it: VERIFIED.
+ *   <li>honest hosts that never passed a challenge get one and pass it: VERIFIED;
+ *   <li>steady hosts' owners re-price now and then (up when rented, down when idle) through
+ *       {@link HostRegistry#listOffer}, so prices move as in a market.
  * </ul>
  *
  * <p>Work per tick is bounded: at most {@value #MAX_RETURNS_PER_TICK} hosts come back, one drops, one report or
- * challenge runs. Not thread-safe: {@link DemoMarket} calls it from one tick at a time.
+ * challenge runs, one offer is re-priced. Not thread-safe: {@link DemoMarket} calls it from one tick at a time.
  */
 @Singleton
 @Requires(property = "assay.demo.enabled", value = "true")
@@ -55,6 +60,8 @@ class DemoHostLife {
     static final int MAX_RETURNS_PER_TICK = 4;
     /** Chance per tick that one flaky host drops off: with 2 s ticks, about one outage every 10 s. */
     static final double DROP_CHANCE_PER_TICK = 0.2;
+    /** Chance per tick that one steady host's owner re-prices: about every 6 s with 2 s ticks. */
+    static final double REPRICE_CHANCE_PER_TICK = 0.35;
     /** A flaky host stays away 3 to 15 ticks. */
     static final int MIN_AWAY_TICKS = 3;
     static final int MAX_AWAY_TICKS = 15;
@@ -101,11 +108,14 @@ class DemoHostLife {
     private final HostRegistry registry;
     private final SimulatedChallenges challenges;
     private final PodLifecycle pods;
+    private final MarketIndex index;
     private final Deque<Reveal> reveals = new ArrayDeque<>();
     private final List<Flaky> flaky = new ArrayList<>();
+    private final List<Member> steady = new ArrayList<>();
     private SplittableRandom random = new SplittableRandom(0);
 
-    DemoHostLife(HostRegistry registry, SimulatedChallenges challenges, PodLifecycle pods) {
+    DemoHostLife(HostRegistry registry, SimulatedChallenges challenges, PodLifecycle pods, MarketIndex index) {
+        this.index = index;
         this.registry = registry;
         this.challenges = challenges;
         this.pods = pods;
@@ -116,6 +126,7 @@ class DemoHostLife {
         random = new SplittableRandom(seed ^ 0x686F_7374L);
         reveals.clear();
         flaky.clear();
+        steady.clear();
         List<Reveal> honest = new ArrayList<>();
         for (Member m : roster) {
             switch (m.host().conduct()) {
@@ -125,7 +136,7 @@ class DemoHostLife {
                     reveals.add(new Reveal(m, Step.GUESSED_CHALLENGE));
                 }
                 case FLAKY -> flaky.add(new Flaky(m, now));
-                case STEADY -> { }
+                case STEADY -> steady.add(m);
             }
             if (m.host().conduct() != DemoConduct.DISHONEST && m.host().verification() == VerificationState.UNVERIFIED) {
                 honest.add(new Reveal(m, Step.HONEST_CHALLENGE));
@@ -159,6 +170,34 @@ class DemoHostLife {
         Reveal next = reveals.poll();
         if (next != null) {
             reveal(next);
+        }
+        if (!steady.isEmpty() && random.nextDouble() < REPRICE_CHANCE_PER_TICK) {
+            reprice(steady.get(random.nextInt(steady.size())));
+        }
+    }
+
+    /**
+     * An owner watching its machine: busy (some GPUs rented), it asks a little more; idle, a little less; within
+     * 0.7..1.4 × the price it started at. The new terms go through {@link HostRegistry#listOffer}, with its checks.
+     */
+    private void reprice(Member m) {
+        var host = index.snapshot().host(m.hostId());
+        if (host.isEmpty() || host.get().offer().isEmpty()) {
+            return;
+        }
+        OfferTerms start = m.host().offer();
+        Money now = host.get().offer().get().onDemandPerGpuHour();
+        boolean busy = host.get().freeGpuCount() < host.get().gpuCount();
+        double step = 1 + (busy ? 1 : -1) * (0.03 + 0.05 * random.nextDouble());
+        long lowest = Math.round(start.onDemandPerGpuHour().micros() * 0.7);
+        long highest = Math.round(start.onDemandPerGpuHour().micros() * 1.4);
+        long cents = Math.round(Math.clamp(now.micros() * step, lowest, highest) / 10_000.0);
+        Money price = Money.ofMicros(Math.max(cents * 10_000, start.minimumBidPerGpuHour().micros()));
+        try {
+            registry.listOffer(DemoOrganisation.ID, m.hostId(), new OfferTerms(price, start.minimumBidPerGpuHour(),
+                    start.storagePerGbMonth(), start.minGpusPerPod(), start.availableUntil()));
+        } catch (ApiProblem conflict) {
+            LOG.info("event=demo_reprice_skipped host={} why=\"{}\"", m.hostId(), conflict.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.assay.api.demo;
 import dev.assay.api.market.MarketClock;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskExecutors;
@@ -117,11 +118,20 @@ public class DemoMarket {
         }
     }
 
+    /** Shutdown begins: no tick starts from now on, and a tick under way is waited for, while the database is up. */
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        stop();
+    }
+
     @PreDestroy
     void stop() {
         stopped = true;
         if (schedule != null) {
             schedule.cancel(false);
+        }
+        synchronized (this) {
+            // A tick holds this monitor: taking it waits for the one under way to end.
         }
     }
 }

@@ -190,6 +190,23 @@ class DemoMarketTest {
     }
 
     @Test
+    void ownersRepriceTheirOffersWithinBounds() throws SQLException {
+        ticks(40);
+
+        int moved = 0;
+        for (Member m : fleet.roster()) {
+            long start = m.host().offer().onDemandPerGpuHour().micros();
+            long now = count("SELECT on_demand_micros FROM hosts WHERE id = ?", m.hostId());
+            if (now != start) {
+                moved++;
+                assertThat(m.host().conduct()).isEqualTo(DemoConduct.STEADY);
+                assertThat((double) now).isBetween(0.69 * start, 1.41 * start);
+            }
+        }
+        assertThat(moved).isPositive();
+    }
+
+    @Test
     void everyRenterAndItsPodsSaySimulated() throws SQLException {
         ticks(5);
         assertThat(count("SELECT COUNT(*) FROM organisations WHERE id LIKE 'org_d3m0rentr%'"

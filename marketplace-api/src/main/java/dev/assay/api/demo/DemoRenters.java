@@ -40,7 +40,7 @@ class DemoRenters {
     static final int RENTERS = 6;
     static final int MAX_LIVE_PODS = 4;
     static final int ACTIONS_PER_TICK = 2;
-    static final int POPULAR_HOSTS = 6;
+    static final int POPULAR_HOSTS = 4;
     /** Each renter's starting credit; a restart finds it posted (the reference makes the credit idempotent). */
     static final Money CREDIT = Money.ofDollars(2_000);
     static final String IMAGE = "ghcr.io/assay-demo/simulated-workload:1.0";

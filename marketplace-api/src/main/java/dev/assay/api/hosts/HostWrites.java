@@ -76,29 +76,29 @@ class HostWrites {
         Integer before = session.getJdbcBatchSize();
         session.setJdbcBatchSize(FLEET_JDBC_BATCH);
         try {
-            int pending = 0;
-            for (FleetRow row : rows) {
-                entityManager.persist(new HostRow(row.hostId(), orgId, row.spec(), now, row.verification(),
-                        row.reliability(), row.offer()));
-                pending++;
-                for (GpuRow gpu : row.gpus()) {
-                    entityManager.persist(new HostGpuRow(row.hostId(), gpu));
-                    pending++;
+            // Hosts of a slice first, then their GPUs: a JDBC batch holds statements of one table only, so
+            // alternating host, GPU, host would send batches of one.
+            for (int from = 0; from < rows.size(); from += FLEET_JDBC_BATCH) {
+                List<FleetRow> slice = rows.subList(from, Math.min(rows.size(), from + FLEET_JDBC_BATCH));
+                for (FleetRow row : slice) {
+                    entityManager.persist(new HostRow(row.hostId(), orgId, row.spec(), now, row.verification(),
+                            row.reliability(), row.offer()));
                 }
-                if (pending >= FLEET_JDBC_BATCH) {
-                    entityManager.flush();
-                    entityManager.clear();
-                    pending = 0;
+                entityManager.flush();
+                for (FleetRow row : slice) {
+                    for (GpuRow gpu : row.gpus()) {
+                        entityManager.persist(new HostGpuRow(row.hostId(), gpu));
+                    }
                 }
+                entityManager.flush();
+                entityManager.clear();
             }
-            entityManager.flush();
-            entityManager.clear();
         } finally {
             session.setJdbcBatchSize(before);
         }
     }
 
-    /** Rows per JDBC batch of a fleet import (and per flush of the persistence context). */
+    /** Hosts per JDBC batch of a fleet import (and per flush of the persistence context). */
     static final int FLEET_JDBC_BATCH = 500;
 
     /**

@@ -56,7 +56,10 @@ class ConsoleEndToEndTest {
                 System.getenv().getOrDefault("ASSAY_E2E_FLOWS", "shell,renter,host,error"));
 
         try (MarketplaceProcess market = MarketplaceProcess.start(work,
-                Map.of("ASSAY_DEMO_FLEET_SIZE", DEMO_FLEET_SIZE, "ASSAY_OPERATOR_KEY", operatorKey), List.of())) {
+                // A still market (no demo ticks): the flows rent and check offers that must not drop offline
+                // or be taken by the SIMULATED renters mid-flow, and the screenshots stay comparable.
+                Map.of("ASSAY_DEMO_FLEET_SIZE", DEMO_FLEET_SIZE, "ASSAY_DEMO_TICK", "0s",
+                        "ASSAY_OPERATOR_KEY", operatorKey), List.of())) {
             ProcessBuilder e2e = new ProcessBuilder("node", SCRIPT).directory(REPOSITORY.toFile())
                     .redirectErrorStream(true);
             e2e.environment().putAll(Map.of(

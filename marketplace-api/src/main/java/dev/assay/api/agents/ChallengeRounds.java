@@ -110,7 +110,7 @@ class ChallengeRounds {
             if (session.challenge != null) {
                 return;
             }
-            ChallengeSpec spec = new ChallengeSpec(random.nextLong(), n, k);
+            ChallengeSpec spec = freshSpec();
             Duration limit = verifier.timeLimit(spec, claimed);
             round = new Round("chl_" + UUID.randomUUID(), spec, claimed, now, now.plus(limit));
             session.challenge = round;
@@ -177,7 +177,7 @@ class ChallengeRounds {
         }
         round.roundTrip = Duration.between(round.sentAt, now);
         // Only now, with the host bound to every row, are the rows drawn (from a second fresh seed).
-        round.sample = RowSample.draw(random.nextLong(), round.spec);
+        round.sample = drawRows(round.spec);
         round.openingDeadline = now.plus(OPENING_ALLOWANCE);
         session.send(MarketplaceMessage.newBuilder().setChallengeRowsRequest(ChallengeRowsRequest.newBuilder()
                 .setChallengeId(round.id).addAllRows(round.sample.rows())).build());
@@ -201,8 +201,7 @@ class ChallengeRounds {
         }
         ChallengeOutcome outcome = verifier.verify(round.spec, round.claimed, round.answer, round.sample, openings,
                 round.roundTrip);
-        decide(session, round, outcome.passed() ? VerificationState.VERIFIED : VerificationState.DEVERIFIED,
-                outcome.toString());
+        decide(session, round, verificationAfter(outcome), outcome.toString());
     }
 
     private void decide(AgentSessions.Session session, Round round, VerificationState state, String why) {
@@ -222,7 +221,27 @@ class ChallengeRounds {
         }
     }
 
-    private void setVerification(String hostId, VerificationState state) {
+    /** A challenge of this marketplace's size (n, k) from a fresh, unpredictable seed. */
+    ChallengeSpec freshSpec() {
+        return new ChallengeSpec(random.nextLong(), n, k);
+    }
+
+    /** The rows to open, drawn from a second fresh seed: only once the host committed. */
+    RowSample drawRows(ChallengeSpec spec) {
+        return RowSample.draw(random.nextLong(), spec);
+    }
+
+    ChallengeOutcome verify(ChallengeSpec spec, GpuSku claimed, ChallengeAnswer answer, RowSample sample,
+            List<RowOpening> openings, Duration roundTrip) {
+        return verifier.verify(spec, claimed, answer, sample, openings, roundTrip);
+    }
+
+    /** Passed → VERIFIED; any wrong, unopened or late answer → DEVERIFIED. */
+    static VerificationState verificationAfter(ChallengeOutcome outcome) {
+        return outcome.passed() ? VerificationState.VERIFIED : VerificationState.DEVERIFIED;
+    }
+
+    void setVerification(String hostId, VerificationState state) {
         for (int attempt = 1; ; attempt++) {
             try {
                 registry.setVerification(hostId, state);

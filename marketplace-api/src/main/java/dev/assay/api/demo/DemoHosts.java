@@ -24,7 +24,9 @@ import java.util.SplittableRandom;
  * Makes up a demo fleet, deterministically from a seed: a mix of consumer GPUs on the community tier and
  * datacenter GPUs on the secure tier, across regions, with SIMULATED figures near each SKU's baseline (so they
  * are plausible), prices around a typical market price, and 30 days of made-up uptime for the reliability
- * model. Nothing here is a measurement.
+ * model; a few hosts behave badly ({@link DemoConduct}), and the flaky ones have a patchier past. A dishonest
+ * host registers as an H100 SXM with figures copied from that GPU's baseline: only its later behaviour gives it
+ * away. Nothing here is a measurement.
  */
 final class DemoHosts {
 
@@ -52,18 +54,24 @@ final class DemoHosts {
 
     private DemoHosts() {}
 
+    /** What a dishonest host claims to be: the GPU renters pay most for. */
+    private static final Kind CLAIMED_BY_DISHONEST = new Kind("H100_SXM5_80GB", 2_400_000, new int[] {8}, true);
+
     static List<DemoHost> generate(int size, long seed, Instant now) {
         SkuCatalogue catalogue = SkuCatalogue.bundled();
         SplittableRandom random = new SplittableRandom(seed);
         List<DemoHost> fleet = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            Kind kind = KINDS.get(random.nextInt(KINDS.size()));
+            DemoConduct conduct = DemoConduct.of(i);
+            Kind drawn = KINDS.get(random.nextInt(KINDS.size()));
+            Kind kind = conduct == DemoConduct.DISHONEST ? CLAIMED_BY_DISHONEST : drawn;
             GpuSku sku = catalogue.find(kind.skuId()).orElseThrow(
                     () -> new IllegalStateException("the catalogue lacks demo SKU " + kind.skuId()));
             Place place = PLACES.get(random.nextInt(PLACES.size()));
             int gpus = kind.gpuCounts()[random.nextInt(kind.gpuCounts().length)];
-            fleet.add(new DemoHost(machine(i, kind, sku, place, gpus, random), history(now, random),
-                    verification(random), offer(kind, gpus, random)));
+            fleet.add(new DemoHost(i, machine(i, kind, sku, place, gpus, random),
+                    history(now, random, conduct == DemoConduct.FLAKY ? 6 : 1),
+                    verification(random, conduct), offer(kind, gpus, random), conduct, sku));
         }
         return fleet;
     }
@@ -85,8 +93,8 @@ final class DemoHosts {
     }
 
     /** 30 days of hourly observations: mostly up, with outages whose frequency differs per host. */
-    private static List<ObservedInterval> history(Instant now, SplittableRandom random) {
-        double outageChancePerHour = 0.001 + 0.02 * random.nextDouble() * random.nextDouble();
+    private static List<ObservedInterval> history(Instant now, SplittableRandom random, int outageFactor) {
+        double outageChancePerHour = outageFactor * (0.001 + 0.02 * random.nextDouble() * random.nextDouble());
         Instant end = now.truncatedTo(ChronoUnit.HOURS);
         Instant at = end.minus(Duration.ofDays(30));
         List<ObservedInterval> history = new ArrayList<>();
@@ -96,7 +104,7 @@ final class DemoHosts {
             HostAvailability next = state == HostAvailability.ONLINE
                     ? (random.nextDouble() < outageChancePerHour ? HostAvailability.OFFLINE : HostAvailability.ONLINE)
                     : (random.nextDouble() < 0.4 ? HostAvailability.ONLINE : HostAvailability.OFFLINE);
-            if (next != state) {
+            if (next != state && runStart.isBefore(at)) {
                 history.add(new ObservedInterval(runStart, at, state));
                 runStart = at;
                 state = next;
@@ -107,10 +115,15 @@ final class DemoHosts {
         return history;
     }
 
-    private static VerificationState verification(SplittableRandom random) {
-        int roll = random.nextInt(20);
-        return roll < 14 ? VerificationState.VERIFIED : roll < 19 ? VerificationState.UNVERIFIED
-                : VerificationState.DEVERIFIED;
+    /**
+     * Most honest hosts passed a challenge before the demo's history starts; the rest are new and wait for their
+     * first one, which the living market runs. A dishonest host has never passed one. Nobody starts DEVERIFIED:
+     * that verdict is only ever earned, from the marketplace's own checks.
+     */
+    private static VerificationState verification(SplittableRandom random, DemoConduct conduct) {
+        boolean passedBefore = random.nextInt(20) < 14;
+        return conduct != DemoConduct.DISHONEST && passedBefore ? VerificationState.VERIFIED
+                : VerificationState.UNVERIFIED;
     }
 
     /** Around the typical price (−20 % .. +25 %), to the cent; minimum bid 50..70 % of it. */

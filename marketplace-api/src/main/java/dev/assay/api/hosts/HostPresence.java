@@ -106,6 +106,22 @@ class HostPresence {
         return model.estimate(history, failures, now);
     }
 
+    /**
+     * The model's estimate for a machine whose availability someone else observed (a SIMULATED fleet's
+     * simulator keeps it; there is no agent to write {@code host_presence}), with the host's stored failures.
+     */
+    @Transactional(readOnly = true)
+    ReliabilityEstimate estimate(String hostId, List<ObservedInterval> observed, Instant now) {
+        Instant since = now.minus(HISTORY);
+        @SuppressWarnings("unchecked")
+        List<Object[]> failed = entityManager.createNativeQuery("SELECT occurred_at, reason FROM host_failures"
+                        + " WHERE host_id = :h AND occurred_at > :since AND occurred_at <= :now")
+                .setParameter("h", hostId).setParameter("since", since).setParameter("now", now).getResultList();
+        List<HostFailure> failures = failed.stream()
+                .map(r -> new HostFailure(NativeColumns.instant(r[0]), (String) r[1])).toList();
+        return model.estimate(observed, failures, now);
+    }
+
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }

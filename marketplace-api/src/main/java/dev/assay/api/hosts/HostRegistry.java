@@ -12,12 +12,14 @@ import dev.assay.reputation.plausibility.NvmlFacts;
 import dev.assay.reputation.plausibility.PlausibilityCheck;
 import dev.assay.reputation.plausibility.PlausibilityFinding;
 import dev.assay.reputation.plausibility.PlausibilityVerdict;
+import dev.assay.reputation.reliability.ObservedInterval;
 import dev.assay.reputation.reliability.ReliabilityEstimate;
 import dev.assay.reputation.score.AssayScore;
 import dev.assay.reputation.score.MeasuredFigures;
 import dev.assay.reputation.sku.GpuSku;
 import dev.assay.reputation.sku.SkuCatalogue;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +76,43 @@ public class HostRegistry {
         return hostId;
     }
 
+    /** A machine to import with its state: how a fleet (the SIMULATED demo fleet) arrives with a past. */
+    public record FleetMachine(MachineSpec machine, VerificationState verification, ReliabilityEstimate reliability,
+            OfferTerms offer) {}
+
+    /**
+     * Registers many machines of {@code orgId} at once, each already verified (or not), with a reliability estimate
+     * and listed: the rules of {@link #register} and {@link #listOffer} apply to every one (SKU resolution, scores
+     * from the figures, offer checks), but the rows go in as JDBC batches, {@value #FLEET_BATCH} machines per
+     * transaction, and the market index is reloaded once at the end instead of once per host. Every machine is
+     * checked before the first row is written, so bad input writes nothing. Ids derive from {@code idSeed}, the
+     * organisation and each machine's place in the list: the same seeded fleet gets the same ids on every run.
+     *
+     * @return the new hosts' ids, in the order of {@code machines}
+     */
+    public List<String> registerFleet(String orgId, List<FleetMachine> machines, long idSeed) {
+        Instant now = clock.now();
+        long seed = idSeed * 31 + orgId.hashCode();
+        List<HostWrites.FleetRow> rows = new ArrayList<>(machines.size());
+        for (int n = 0; n < machines.size(); n++) {
+            FleetMachine m = machines.get(n);
+            GpuSku sku = HostRules.checkMachine(m.machine(), catalogue);
+            HostRules.checkOffer(m.offer(), m.machine().gpus().size(), now);
+            rows.add(new HostWrites.FleetRow(HostIds.derived(HostIds.HOST, seed, n), m.machine(), gpuRows(m.machine(), sku),
+                    m.verification(), m.reliability(), m.offer()));
+        }
+        for (int from = 0; from < rows.size(); from += FLEET_BATCH) {
+            writes.insertFleet(orgId, rows.subList(from, Math.min(rows.size(), from + FLEET_BATCH)), now);
+        }
+        index.reloadAll();
+        LOG.info("event=fleet_registered org={} hosts={} simulated={}", orgId, rows.size(),
+                machines.stream().allMatch(m -> m.machine().simulated()));
+        return rows.stream().map(HostWrites.FleetRow::hostId).toList();
+    }
+
+    /** Machines per transaction of {@link #registerFleet}: a failed batch loses little, a commit is not per row. */
+    static final int FLEET_BATCH = 5_000;
+
     /**
      * Writes the row of a machine that joined through an agent, under the id its certificate names: ONLINE,
      * UNVERIFIED and unlisted, with the figures of its first plausible benchmark report. Its presence history
@@ -118,6 +157,20 @@ public class HostRegistry {
     public void recordHostFailure(String hostId, String reason) {
         writes.hostFailure(hostId, reason, clock.now());
         refreshReliability(hostId);
+    }
+
+    /**
+     * For a machine without an agent whose availability its simulator observed (the SIMULATED demo fleet): records
+     * a pod failure the host caused and re-estimates reliability from {@code observed} and every stored failure.
+     */
+    public void recordHostFailure(String hostId, String reason, List<ObservedInterval> observed) {
+        writes.hostFailure(hostId, reason, clock.now());
+        refreshReliability(hostId, observed);
+    }
+
+    /** As {@link #refreshReliability(String)}, for a machine whose availability its simulator observed. */
+    public void refreshReliability(String hostId, List<ObservedInterval> observed) {
+        recordReliability(hostId, presence.estimate(hostId, observed, clock.now()));
     }
 
     /** Re-estimates the reliability of a machine with an agent from its presence history and failures. */

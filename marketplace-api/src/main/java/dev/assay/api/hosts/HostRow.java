@@ -1,5 +1,7 @@
 package dev.assay.api.hosts;
 
+import dev.assay.matching.inventory.VerificationState;
+import dev.assay.reputation.reliability.ReliabilityEstimate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -146,6 +148,29 @@ class HostRow {
         this.simulated = spec.simulated();
         this.lastSeenAt = now;
         this.createdAt = now;
+    }
+
+    /**
+     * A machine registered with the state a fleet import brings along (a SIMULATED fleet's made-up past): its
+     * verification, reliability estimate and listed offer, written in the insert rather than by the conditional
+     * updates that follow a single registration (the row is new: there is no version to compare yet).
+     */
+    HostRow(String id, String orgId, MachineSpec spec, Instant now, VerificationState verification,
+            ReliabilityEstimate reliability, OfferTerms offer) {
+        this(id, orgId, spec, now);
+        this.verification = verification.name();
+        this.reliability = reliability.lowerBound();
+        this.reliabilityMean = reliability.mean();
+        this.uptime1d = reliability.uptime1d();
+        this.uptime7d = reliability.uptime7d();
+        this.uptime30d = reliability.uptime30d();
+        this.hostFailures30d = reliability.failures30d();
+        this.listed = true;
+        this.onDemandMicros = offer.onDemandPerGpuHour().micros();
+        this.minBidMicros = offer.minimumBidPerGpuHour().micros();
+        this.storageMicros = offer.storagePerGbMonth().micros();
+        this.minGpusPerPod = offer.minGpusPerPod();
+        this.availableUntil = offer.availableUntil().orElse(null);
     }
 
     public String getId() {

@@ -61,6 +61,46 @@ class HostWrites {
         hostGpus.flush();
     }
 
+    /** A machine of a fleet import, checked and scored, with the state it is stored in. */
+    record FleetRow(String hostId, MachineSpec spec, List<GpuRow> gpus, VerificationState verification,
+            ReliabilityEstimate reliability, OfferTerms offer) {}
+
+    /**
+     * Inserts a batch of machines of {@code orgId} in one transaction, as JDBC batches: a fleet of 100 000 rows
+     * registered one transaction (and one index refresh) at a time takes many minutes; in batches, seconds.
+     * The persistence context is cleared as it goes so it never holds more than one JDBC batch of entities.
+     */
+    @Transactional
+    void insertFleet(String orgId, List<FleetRow> rows, Instant now) {
+        org.hibernate.Session session = entityManager.unwrap(org.hibernate.Session.class);
+        Integer before = session.getJdbcBatchSize();
+        session.setJdbcBatchSize(FLEET_JDBC_BATCH);
+        try {
+            // Hosts of a slice first, then their GPUs: a JDBC batch holds statements of one table only, so
+            // alternating host, GPU, host would send batches of one.
+            for (int from = 0; from < rows.size(); from += FLEET_JDBC_BATCH) {
+                List<FleetRow> slice = rows.subList(from, Math.min(rows.size(), from + FLEET_JDBC_BATCH));
+                for (FleetRow row : slice) {
+                    entityManager.persist(new HostRow(row.hostId(), orgId, row.spec(), now, row.verification(),
+                            row.reliability(), row.offer()));
+                }
+                entityManager.flush();
+                for (FleetRow row : slice) {
+                    for (GpuRow gpu : row.gpus()) {
+                        entityManager.persist(new HostGpuRow(row.hostId(), gpu));
+                    }
+                }
+                entityManager.flush();
+                entityManager.clear();
+            }
+        } finally {
+            session.setJdbcBatchSize(before);
+        }
+    }
+
+    /** Hosts per JDBC batch of a fleet import (and per flush of the persistence context). */
+    static final int FLEET_JDBC_BATCH = 500;
+
     /**
      * Writes the row of a machine that joined through an agent: host and GPUs, the token that enrolled it pointed
      * at it, and its first ONLINE interval, in one transaction.

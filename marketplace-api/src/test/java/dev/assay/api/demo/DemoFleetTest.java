@@ -2,6 +2,7 @@ package dev.assay.api.demo;
 
 import static dev.assay.api.hosts.HostsHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.api.hosts.HostsHttp;
@@ -20,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -85,8 +87,24 @@ class DemoFleetTest {
 
     @Test
     void aRestartFindsTheFleetAndRegistersNothing() throws SQLException {
+        List<String> before = fleet.roster().stream().map(DemoFleet.Member::hostId).toList();
+
         assertThat(fleet.register()).isZero();
+
         assertThat(count("SELECT COUNT(*) FROM hosts WHERE org_id = '" + DemoOrganisation.ID + "'")).isEqualTo(12);
+        // The fleet generated again from the seed is matched to the rows it made the first time.
+        assertThat(fleet.roster()).extracting(DemoFleet.Member::hostId).containsExactlyElementsOf(before);
+        assertThat(before).hasSize(12).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aFleetSizeOutOfRangeStopsTheStartWithAMessageNamingTheSetting() {
+        for (String size : List.of("-1", "100001")) {
+            assertThatThrownBy(() -> ApplicationContext.run(Map.of("grpc.server.enabled", false,
+                    "assay.demo.enabled", true, "assay.demo.fleet-size", size), "test").close())
+                    .rootCause().hasMessageContaining("assay.demo.fleet-size (ASSAY_DEMO_FLEET_SIZE")
+                    .hasMessageContaining("0..100000").hasMessageContaining("was " + size);
+        }
     }
 
     @Test

@@ -183,6 +183,53 @@ class HostRegistryTest {
         assertThat(count("SELECT COUNT(*) FROM benchmark_reports WHERE host_id = ?", hostId)).isEqualTo(3);
     }
 
+    @Test
+    void aFleetIsRegisteredByTheSameRulesListedWithItsStateAndIndexedAtOnce() {
+        ReliabilityEstimate estimate = new ReliabilityEstimate(0.97, 0.93, 1.0, 0.99, 0.96, 1, 100, 3,
+                Duration.ofDays(30));
+        OfferTerms terms = new OfferTerms(Money.ofMicros(400_000), Money.ofMicros(250_000), Money.ofMicros(100_000),
+                1, Optional.empty());
+        var machines = java.util.List.of(
+                new HostRegistry.FleetMachine(Machines.rtx4090s(2), VerificationState.VERIFIED, estimate, terms),
+                new HostRegistry.FleetMachine(Machines.rtx4090s(1), VerificationState.UNVERIFIED, estimate, terms));
+
+        var ids = registry.registerFleet(orgId, machines, 42);
+
+        assertThat(ids).hasSize(2).allMatch(id -> id.startsWith("hst_")).doesNotHaveDuplicates();
+        assertThat(text("SELECT status || ',' || verification || ',' || listed || ',' || simulated || ','"
+                + " || on_demand_micros || ',' || min_bid_micros || ',' || capacity_version FROM hosts WHERE id = ?",
+                ids.getFirst())).isEqualToIgnoringCase("ONLINE,VERIFIED,true,true,400000,250000,0");
+        assertThat(real("SELECT reliability FROM hosts WHERE id = ?", ids.getFirst())).isEqualTo(0.93);
+        assertThat(real("SELECT score FROM host_gpus WHERE host_id = ? AND gpu_index = 1", ids.getFirst()))
+                .isCloseTo(AssayScore.of(Machines.RTX_4090_FIGURES), org.assertj.core.data.Offset.offset(1e-9));
+        // Seeded ids: the same fleet of another organisation (or another seed) gets other ids.
+        String otherOrg = new MarketRows(dataSource).hostOrganisation("registry test 2");
+        assertThat(registry.registerFleet(otherOrg, machines, 42)).doesNotContainAnyElementsOf(ids);
+        Host indexed = index.snapshot().host(ids.get(1)).orElseThrow();
+        assertThat(indexed.offer()).isPresent();
+        assertThat(indexed.verification()).isEqualTo(VerificationState.UNVERIFIED);
+        assertThat(indexed.reliability()).isEqualTo(0.93);
+    }
+
+    @Test
+    void aFleetWithOneBadMachineOrOfferWritesNothing() {
+        ReliabilityEstimate estimate = new ReliabilityEstimate(0.97, 0.93, 1.0, 0.99, 0.96, 1, 100, 3,
+                Duration.ofDays(30));
+        OfferTerms fine = new OfferTerms(Money.ofMicros(400_000), Money.ofMicros(250_000), Money.ofMicros(100_000),
+                1, Optional.empty());
+        OfferTerms tooManyGpusPerPod = new OfferTerms(Money.ofMicros(400_000), Money.ofMicros(250_000),
+                Money.ofMicros(100_000), 3, Optional.empty());
+        long before = index.snapshot().size();
+
+        assertThat(problem(() -> registry.registerFleet(orgId, java.util.List.of(
+                new HostRegistry.FleetMachine(Machines.rtx4090s(2), VerificationState.VERIFIED, estimate, fine),
+                new HostRegistry.FleetMachine(Machines.rtx4090s(2), VerificationState.VERIFIED, estimate,
+                        tooManyGpusPerPod)), 7)).type()).isEqualTo(ProblemType.VALIDATION);
+
+        assertThat(real("SELECT COUNT(*) FROM hosts WHERE org_id = ?", orgId)).isZero();
+        assertThat(index.snapshot().size()).isEqualTo(before);
+    }
+
     private static ApiProblem problem(ThrowingCallable call) {
         var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(ApiProblem.class, call);
         assertThat(thrown).as("expected an ApiProblem").isNotNull();

@@ -3,7 +3,9 @@ package dev.assay.loadgen;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.assay.loadgen.agents.AgentSwarm;
+import dev.assay.loadgen.bare.BareSearchServer;
 import dev.assay.loadgen.renters.RenterCrowd;
+import dev.assay.loadgen.renters.RenterMix;
 import dev.assay.loadgen.report.LoadReport;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -31,6 +33,7 @@ import picocli.CommandLine.Spec;
  * bounded time and count, on this machine only; then prints throughput, latency percentiles and errors.
  */
 @Command(name = "assay-loadgen", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = BareSearchServer.class,
         description = "Load a running marketplace (loopback only) with SIMULATED agents and renters; print what it measured.")
 public final class LoadgenMain implements Callable<Integer> {
 
@@ -50,6 +53,11 @@ public final class LoadgenMain implements Callable<Integer> {
 
     @Option(names = "--renters", defaultValue = "0", description = "SIMULATED renters over REST (default: ${DEFAULT-VALUE}).")
     int renters;
+
+    @Option(names = "--mix", defaultValue = RenterMix.DEFAULT, paramLabel = "OP=WEIGHT,...",
+            description = "The renters' operations by weight: search, offer, create_pod, stop_pod, bid "
+                    + "(default: ${DEFAULT-VALUE}; --mix search=1 for search only).")
+    String mix;
 
     @Option(names = "--seconds", defaultValue = "60", description = "How long the load lasts (default: ${DEFAULT-VALUE}).")
     int seconds;
@@ -81,7 +89,9 @@ public final class LoadgenMain implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         LoadPlan plan;
+        RenterMix renterMix;
         try {
+            renterMix = RenterMix.parse(mix);
             Loopback.require(api.getHost(), "--api");
             Loopback.require(grpc.substring(0, Math.max(0, grpc.lastIndexOf(':'))), "--grpc");
             plan = new LoadPlan(api, grpc, agents, renters, Duration.ofSeconds(seconds), maxRequests,
@@ -96,7 +106,7 @@ public final class LoadgenMain implements Callable<Integer> {
             parts.add(new AgentSwarm());
         }
         if (plan.renters() > 0) {
-            parts.add(new RenterCrowd());
+            parts.add(new RenterCrowd(renterMix));
         }
         LoadReport report = new LoadReport();
         for (LoadPart part : parts) {

@@ -97,7 +97,10 @@ final class DemoHosts {
                     ? (random.nextDouble() < outageChancePerHour ? HostAvailability.OFFLINE : HostAvailability.ONLINE)
                     : (random.nextDouble() < 0.4 ? HostAvailability.ONLINE : HostAvailability.OFFLINE);
             if (next != state) {
-                history.add(new ObservedInterval(runStart, at, state));
+                // A change in the very first hour has no run behind it yet: an interval must not be empty.
+                if (at.isAfter(runStart)) {
+                    history.add(new ObservedInterval(runStart, at, state));
+                }
                 runStart = at;
                 state = next;
             }

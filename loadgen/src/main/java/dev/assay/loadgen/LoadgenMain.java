@@ -59,6 +59,11 @@ public final class LoadgenMain implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}; --mix search=1 for search only).")
     String mix;
 
+    @Option(names = "--query", paramLabel = "Q",
+            description = "Every renter search asks this query (the benchmark's fixed query); default: a seeded "
+                    + "catalogue of varied queries.")
+    String query;
+
     @Option(names = "--seconds", defaultValue = "60", description = "How long the load lasts (default: ${DEFAULT-VALUE}).")
     int seconds;
 
@@ -106,7 +111,7 @@ public final class LoadgenMain implements Callable<Integer> {
             parts.add(new AgentSwarm());
         }
         if (plan.renters() > 0) {
-            parts.add(new RenterCrowd(renterMix));
+            parts.add(new RenterCrowd(renterMix, Optional.ofNullable(query).filter(q -> !q.isBlank())));
         }
         LoadReport report = new LoadReport();
         for (LoadPart part : parts) {

@@ -176,11 +176,16 @@ final class Renter {
 
     /**
      * Stops (or withdraws) every pod this renter still holds, after the measured window: a load run leaves
-     * nothing running or billing. Answers the number of pods it could not end.
+     * nothing running or billing. Gives up at {@code deadlineNanos} (a marketplace that stopped answering must not
+     * hold the run forever). Answers the number of pods it could not end.
      */
-    int releaseAll() throws InterruptedException {
+    int releaseAll(long deadlineNanos) throws InterruptedException {
         int failed = 0;
         while (!heldPods.isEmpty()) {
+            if (System.nanoTime() > deadlineNanos) {
+                report.operation("release_at_end").failed(heldPods.size() + " pods still held at the release deadline");
+                return failed + heldPods.size();
+            }
             String pod = heldPods.pollFirst();
             try {
                 MarketClient.Answer answer = client.post("/v1/pods/" + pod + "/stop", key, Map.of());

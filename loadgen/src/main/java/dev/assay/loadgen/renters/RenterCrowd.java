@@ -3,8 +3,10 @@ package dev.assay.loadgen.renters;
 import dev.assay.loadgen.LoadPart;
 import dev.assay.loadgen.LoadPlan;
 import dev.assay.loadgen.report.LoadReport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,12 +26,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RenterCrowd implements LoadPart {
 
+    /** How long the renters may take to end their pods after the window. */
+    static final Duration RELEASE_WITHIN = Duration.ofSeconds(60);
+
     private final RenterMix askedMix;
+    private final Optional<String> fixedQuery;
     private final List<Renter> renters = new ArrayList<>();
     private RenterMix mix;
 
-    public RenterCrowd(RenterMix mix) {
+    /** {@code fixedQuery}: every search asks it (a benchmark's one query); empty: the seeded catalogue. */
+    public RenterCrowd(RenterMix mix, Optional<String> fixedQuery) {
         this.askedMix = mix;
+        this.fixedQuery = fixedQuery;
     }
 
     @Override
@@ -47,7 +55,7 @@ public final class RenterCrowd implements LoadPart {
         report.fact("renters_mix", mix.toString());
         MarketClient client = new MarketClient(plan.api());
         SplittableRandom seeds = new SplittableRandom(plan.seed());
-        SearchQueries queries = new SearchQueries(seeds.split());
+        SearchQueries queries = fixedQuery.map(SearchQueries::only).orElseGet(() -> new SearchQueries(seeds.split()));
         String runId = Long.toString(plan.seed(), 36) + "-" + Long.toString(System.currentTimeMillis(), 36);
         RenterSignUp signUp = new RenterSignUp(client, plan.operatorKey(), runId);
         long started = System.nanoTime();
@@ -110,15 +118,19 @@ public final class RenterCrowd implements LoadPart {
             return;
         }
         AtomicInteger failed = new AtomicInteger();
+        long deadline = System.nanoTime() + RELEASE_WITHIN.toNanos();
         try (ExecutorService releasers = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> work = new ArrayList<>();
             for (Renter renter : renters) {
-                work.add(releasers.submit(() -> failed.addAndGet(renter.releaseAll())));
+                work.add(releasers.submit(() -> failed.addAndGet(renter.releaseAll(deadline))));
             }
             for (Future<?> f : work) {
                 f.get();
             }
         }
         report.fact("pods_released_after_window", held - failed.get());
+        if (failed.get() > 0) {
+            report.fact("pods_left_held", failed.get());
+        }
     }
 }

@@ -34,6 +34,15 @@ final class SearchQueries {
         this.catalogue = List.copyOf(queries);
     }
 
+    private SearchQueries(List<String> catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** A catalogue of one query: a benchmark compares the same request (and answer) on two servers. */
+    static SearchQueries only(String query) {
+        return new SearchQueries(List.of(query));
+    }
+
     /** One query of the catalogue. */
     String pick(RandomGenerator random) {
         return catalogue.get(random.nextInt(catalogue.size()));

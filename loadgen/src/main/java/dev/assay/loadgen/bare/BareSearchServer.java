@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,12 +47,8 @@ public final class BareSearchServer implements Callable<Integer> {
                 context.getBean(EmbeddedServer.class).getPort(), answer.length, body,
                 blocking ? "blocking executor" : "event loop");
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
-            stopped.countDown();
-        }));
-        stopped.await();
+        // Micronaut's own shutdown hook closes the server on SIGTERM; a second hook here would deadlock with it.
+        Thread.currentThread().join();
         return 0;
     }
 

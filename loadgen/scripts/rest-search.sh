@@ -32,6 +32,8 @@ API_JAR="$ROOT/marketplace-api/target/assay-marketplace.jar"
 LOADGEN_JAR="$ROOT/loadgen/target/assay-loadgen.jar"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JVM_FLAGS=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+java_major="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')"
+(( ${java_major:-0} >= 25 )) || { echo "rest-search: needs JDK 25+, $JAVA is ${java_major:-unknown}: set JAVA_HOME" >&2; exit 1; }
 for jar in "$API_JAR" "$LOADGEN_JAR"; do
   [[ -f "$jar" ]] || { echo "rest-search: $jar is missing: run ./assay build first" >&2; exit 1; }
 done
@@ -69,7 +71,7 @@ measure() {
   cores="$(awk -v a="$after" -v b="$before" -v hz="$CLK_TCK" -v t0="$t0" -v t1="$t1" \
       'BEGIN { printf "%.2f", (a - b) / hz / (t1 - t0) }')"
   load="$(uptime | sed 's/.*load average: //')"
-  printf '%-12s renters %4d: %9s searches/s  p50 %7s ms  p99 %7s ms  errors %s  server CPU %s cores (of %s s incl. start-up)  load %s\n' \
+  printf '%-12s renters %4d: %9s searches/s  p50 %7s ms  p99 %7s ms  errors %s  server CPU %s cores over %s s  load %s\n' \
     "$label" "$renters" "$per_second" "$p50" "$p99" "${errors:-0}" "$cores" \
     "$(awk -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", t1 - t0 }')" "$load" | tee -a "$WORK/summary"
   echo "$label $renters $per_second" >> "$WORK/rates"
@@ -112,7 +114,8 @@ done
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 
 # 4. The bare Micronaut server with the same bytes.
-loadgen bare-search-server --port "$BARE_PORT" --body "$WORK/answer.json" $BARE_FLAGS > "$WORK/bare.log" 2>&1 &
+"$JAVA" "${JVM_FLAGS[@]}" -jar "$LOADGEN_JAR" bare-search-server --port "$BARE_PORT" --body "$WORK/answer.json" \
+  $BARE_FLAGS > "$WORK/bare.log" 2>&1 &
 SERVER_PID=$!
 BARE="http://127.0.0.1:$BARE_PORT"
 until curl -sf -o /dev/null "$BARE/v1/offers"; do

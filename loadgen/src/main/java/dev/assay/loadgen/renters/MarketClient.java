@@ -24,8 +24,13 @@ final class MarketClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A request in flight when the window ends may take this much longer, then fails as timed out. */
+    static final Duration AFTER_WINDOW = Duration.ofSeconds(5);
+
     private final HttpClient http;
     private final URI api;
+    /** While a window runs: no request outlives it by more than {@link #AFTER_WINDOW} (else Long.MAX_VALUE). */
+    private volatile long finishByNanos = Long.MAX_VALUE;
 
     MarketClient(URI api) {
         this.api = api;
@@ -76,12 +81,27 @@ final class MarketClient {
         return send(request(path, key).DELETE().build());
     }
 
+    /**
+     * Bounds every request from now on to end by {@code windowEndNanos} + {@link #AFTER_WINDOW}, so one stuck
+     * request cannot stretch the measured window (the run waits for every renter); {@link #unbounded} undoes it.
+     */
+    void finishBy(long windowEndNanos) {
+        finishByNanos = windowEndNanos + AFTER_WINDOW.toNanos();
+    }
+
+    void unbounded() {
+        finishByNanos = Long.MAX_VALUE;
+    }
+
     static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private HttpRequest.Builder request(String pathAndQuery, String key) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(api.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT)
+        long left = finishByNanos - System.nanoTime();
+        Duration timeout = left < REQUEST_TIMEOUT.toNanos() ? Duration.ofNanos(Math.max(left, 1_000_000_000L))
+                : REQUEST_TIMEOUT;
+        HttpRequest.Builder builder = HttpRequest.newBuilder(api.resolve(pathAndQuery)).timeout(timeout)
                 .header("Accept", "application/json");
         if (key != null) {
             builder.header("Authorization", "Bearer " + key);

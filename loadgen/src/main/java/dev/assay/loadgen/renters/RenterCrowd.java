@@ -33,6 +33,7 @@ public final class RenterCrowd implements LoadPart {
     private final Optional<String> fixedQuery;
     private final List<Renter> renters = new ArrayList<>();
     private RenterMix mix;
+    private MarketClient client;
 
     /** {@code fixedQuery}: every search asks it (a benchmark's one query); empty: the seeded catalogue. */
     public RenterCrowd(RenterMix mix, Optional<String> fixedQuery) {
@@ -53,7 +54,7 @@ public final class RenterCrowd implements LoadPart {
             report.fact("renters_pod_operations", "skipped: no --operator-key, so the renters have no credit");
         }
         report.fact("renters_mix", mix.toString());
-        MarketClient client = new MarketClient(plan.api());
+        client = new MarketClient(plan.api());
         SplittableRandom seeds = new SplittableRandom(plan.seed());
         SearchQueries queries = fixedQuery.map(SearchQueries::only).orElseGet(() -> new SearchQueries(seeds.split()));
         String runId = Long.toString(plan.seed(), 36) + "-" + Long.toString(System.currentTimeMillis(), 36);
@@ -93,6 +94,7 @@ public final class RenterCrowd implements LoadPart {
     public void run(LoadPlan plan, LoadReport report, CountDownLatch go) throws Exception {
         go.await();
         long deadline = System.nanoTime() + plan.duration().toNanos();
+        client.finishBy(deadline);
         AtomicLong budget = new AtomicLong(plan.maxOperations());
         try (ExecutorService loops = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
@@ -108,6 +110,7 @@ public final class RenterCrowd implements LoadPart {
                 f.get();
             }
         }
+        client.unbounded();
         releaseAll(report);
     }
 

@@ -63,7 +63,7 @@ measure() {
     --seed 7 --json "$json" | sed 's/^/    /'
   t1="$(date +%s.%N)"
   after="$(cpu_ticks "$SERVER_PID")"
-  local per_second p50 p99 errors cores load
+  local per_second p50 p99 errors cores load client
   per_second="$(sed -n '/"search"/,/}/s/.*"per_second" : \([0-9.]*\).*/\1/p' "$json")"
   p50="$(sed -n '/"search"/,/}/s/.*"p50_ms" : \([0-9.]*\).*/\1/p' "$json")"
   p99="$(sed -n '/"search"/,/}/s/.*"p99_ms" : \([0-9.]*\).*/\1/p' "$json")"
@@ -71,9 +71,10 @@ measure() {
   cores="$(awk -v a="$after" -v b="$before" -v hz="$CLK_TCK" -v t0="$t0" -v t1="$t1" \
       'BEGIN { printf "%.2f", (a - b) / hz / (t1 - t0) }')"
   load="$(uptime | sed 's/.*load average: //')"
-  printf '%-12s renters %4d: %9s searches/s  p50 %7s ms  p99 %7s ms  errors %s  server CPU %s cores over %s s  load %s\n' \
+  client="$(sed -n 's/.*"loadgen_cpu_cores" : \([0-9.]*\).*/\1/p' "$json")"
+  printf '%-12s renters %4d: %9s searches/s  p50 %7s ms  p99 %7s ms  errors %s  server CPU %s cores over %s s  loadgen CPU %s cores  load %s\n' \
     "$label" "$renters" "$per_second" "$p50" "$p99" "${errors:-0}" "$cores" \
-    "$(awk -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", t1 - t0 }')" "$load" | tee -a "$WORK/summary"
+    "$(awk -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", t1 - t0 }')" "${client:-?}" "$load" | tee -a "$WORK/summary"
   echo "$label $renters $per_second" >> "$WORK/rates"
 }
 

@@ -3,6 +3,7 @@ package dev.assay.loadgen.renters;
 import dev.assay.loadgen.LoadPart;
 import dev.assay.loadgen.LoadPlan;
 import dev.assay.loadgen.report.LoadReport;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,9 @@ public final class RenterCrowd implements LoadPart {
     @Override
     public void run(LoadPlan plan, LoadReport report, CountDownLatch go) throws Exception {
         go.await();
-        long deadline = System.nanoTime() + plan.duration().toNanos();
+        long started = System.nanoTime();
+        long cpuAtStart = processCpuNanos();
+        long deadline = started + plan.duration().toNanos();
         client.finishBy(deadline);
         AtomicLong budget = new AtomicLong(plan.maxOperations());
         try (ExecutorService loops = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -110,6 +113,9 @@ public final class RenterCrowd implements LoadPart {
                 f.get();
             }
         }
+        // The load generator shares the machine with the server: what it spent is part of the figure's story.
+        report.fact("loadgen_cpu_cores", Math.round(100.0 * (processCpuNanos() - cpuAtStart)
+                / Math.max(1, System.nanoTime() - started)) / 100.0);
         client.unbounded();
         releaseAll(report);
     }
@@ -135,5 +141,11 @@ public final class RenterCrowd implements LoadPart {
         if (failed.get() > 0) {
             report.fact("pods_left_held", failed.get());
         }
+    }
+
+    /** This process's CPU time (all threads), or 0 where the JVM does not say. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 }

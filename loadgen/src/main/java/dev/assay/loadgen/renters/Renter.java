@@ -133,12 +133,13 @@ final class Renter {
             return;
         }
         KnownOffer offer = anyKnownOffer();
-        // Around the host's minimum bid: 0.9x (waits in the book) to 1.5x (may outbid others).
+        // From the host's minimum bid (the marketplace refuses less on a named host) to 1.5x, which may outbid
+        // the interruptible pods already there; for the offer as seen, sized as the host offers it.
         long minBid = Math.max(offer.minBidMicrosPerGpuHour(), 10_000);
-        long bidMicros = minBid * (90 + random.nextInt(61)) / 100;
+        long bidMicros = minBid * (100 + random.nextInt(51)) / 100;
         Map<String, Object> pod = podBasics();
-        pod.put("gpu_count", 1);
-        pod.put("offer_id", offer.hostId());
+        pod.put("gpu_count", offer.gpus());
+        pod.put("offer_id", offer.id());
         pod.put("type", "INTERRUPTIBLE");
         pod.put("bid_per_gpu_hour", dollars(bidMicros));
         place(RenterOperation.BID, pod, deadlineNanos);

@@ -36,6 +36,9 @@ final class FakeMarketplace implements AutoCloseable {
     final Set<String> livePods = ConcurrentHashMap.newKeySet();
     final Set<String> keys = ConcurrentHashMap.newKeySet();
 
+    /** Searches from this one on never answer (a server that stopped), while the others still do. */
+    volatile int hangFromSearch = Integer.MAX_VALUE;
+
     private final HttpServer server;
     private final int rateLimitEvery;
     private final AtomicInteger podIds = new AtomicInteger();
@@ -69,7 +72,16 @@ final class FakeMarketplace implements AutoCloseable {
                 unauthenticated.incrementAndGet();
                 answer(exchange, 401, "{\"title\":\"Authentication required\"}");
             } else if (method.equals("GET") && path.equals("/v1/offers")) {
-                if (searches.incrementAndGet() % rateLimitEvery == 0) {
+                int search = searches.incrementAndGet();
+                if (search >= hangFromSearch) {
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return;
+                }
+                if (search % rateLimitEvery == 0) {
                     rateLimited.incrementAndGet();
                     exchange.getResponseHeaders().add("Retry-After", "0");
                     answer(exchange, 429, "{\"title\":\"Too many requests\",\"status\":429}");

@@ -68,9 +68,30 @@ class RenterCrowdTest {
         }
     }
 
+    @Test
+    void aRequestThatNeverAnswersFailsSoonAfterTheWindowInsteadOfStretchingIt() throws Exception {
+        try (FakeMarketplace market = new FakeMarketplace(Integer.MAX_VALUE)) {
+            market.hangFromSearch = 200;
+            long started = System.nanoTime();
+            LoadReport report = run(market, RenterMix.parse("search=1"), Optional.empty(), Long.MAX_VALUE,
+                    Duration.ofSeconds(1));
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            assertThat(seconds).as("1 s window + 5 s grace, not the 30 s request timeout").isLessThan(15);
+            assertThat(report.operation("search").successes()).isEqualTo(199);
+            assertThat(report.operation("search").errors()).isEqualTo(RENTERS);
+            assertThat(report.operation("search").firstErrors()).allMatch(e -> e.contains("timed out"));
+        }
+    }
+
     private static LoadReport run(FakeMarketplace market, RenterMix mix, Optional<String> operatorKey, long maxOps)
             throws Exception {
-        LoadPlan plan = new LoadPlan(market.api(), "127.0.0.1:1", 0, RENTERS, Duration.ofSeconds(20), maxOps,
+        return run(market, mix, operatorKey, maxOps, Duration.ofSeconds(20));
+    }
+
+    private static LoadReport run(FakeMarketplace market, RenterMix mix, Optional<String> operatorKey, long maxOps,
+            Duration window) throws Exception {
+        LoadPlan plan = new LoadPlan(market.api(), "127.0.0.1:1", 0, RENTERS, window, maxOps,
                 Optional.empty(), operatorKey, 42);
         RenterCrowd crowd = new RenterCrowd(mix, Optional.empty());
         LoadReport report = new LoadReport();

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.assay.loadgen.agents.AgentSwarm;
 import dev.assay.loadgen.agents.SwarmOptions;
 import dev.assay.loadgen.agents.bare.BareAgentServerCommand;
+import dev.assay.loadgen.bare.BareSearchServer;
 import dev.assay.loadgen.renters.RenterCrowd;
+import dev.assay.loadgen.renters.RenterMix;
 import dev.assay.loadgen.report.LoadReport;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
  * bounded time and count, on this machine only; then prints throughput, latency percentiles and errors.
  */
 @Command(name = "assay-loadgen", mixinStandardHelpOptions = true, sortOptions = false,
-        subcommands = BareAgentServerCommand.class,
+        subcommands = {BareAgentServerCommand.class, BareSearchServer.class},
         description = "Load a running marketplace (loopback only) with SIMULATED agents and renters; print what it measured.")
 public final class LoadgenMain implements Callable<Integer> {
 
@@ -53,6 +55,16 @@ public final class LoadgenMain implements Callable<Integer> {
 
     @Option(names = "--renters", defaultValue = "0", description = "SIMULATED renters over REST (default: ${DEFAULT-VALUE}).")
     int renters;
+
+    @Option(names = "--mix", defaultValue = RenterMix.DEFAULT, paramLabel = "OP=WEIGHT,...",
+            description = "The renters' operations by weight: search, offer, create_pod, stop_pod, bid "
+                    + "(default: ${DEFAULT-VALUE}; --mix search=1 for search only).")
+    String mix;
+
+    @Option(names = "--query", paramLabel = "Q",
+            description = "Every renter search asks this query (the benchmark's fixed query); default: a seeded "
+                    + "catalogue of varied queries.")
+    String query;
 
     @Option(names = "--seconds", defaultValue = "60", description = "How long the load lasts (default: ${DEFAULT-VALUE}).")
     int seconds;
@@ -117,7 +129,9 @@ public final class LoadgenMain implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         LoadPlan plan;
         SwarmOptions swarm;
+        RenterMix renterMix;
         try {
+            renterMix = RenterMix.parse(mix);
             Loopback.require(api.getHost(), "--api");
             Loopback.require(grpc.substring(0, Math.max(0, grpc.lastIndexOf(':'))), "--grpc");
             plan = new LoadPlan(api, grpc, agents, renters, Duration.ofSeconds(seconds), maxRequests,
@@ -134,13 +148,19 @@ public final class LoadgenMain implements Callable<Integer> {
             parts.add(new AgentSwarm(swarm));
         }
         if (plan.renters() > 0) {
-            parts.add(new RenterCrowd());
+            parts.add(new RenterCrowd(renterMix, Optional.ofNullable(query).filter(q -> !q.isBlank())));
         }
         LoadReport report = new LoadReport();
         for (LoadPart part : parts) {
             out.println("assay-loadgen: preparing " + part.name() + "...");
             out.flush();
-            part.prepare(plan, report);
+            try {
+                part.prepare(plan, report);
+            } catch (Exception e) {
+                // Nothing was measured yet: say why in one line (an unreachable marketplace, a refused key).
+                spec.commandLine().getErr().println("assay-loadgen: preparing " + part.name() + " failed: " + e);
+                return 1;
+            }
         }
         CountDownLatch go = new CountDownLatch(1);
         long started;

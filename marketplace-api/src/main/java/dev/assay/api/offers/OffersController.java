@@ -25,15 +25,22 @@ import dev.assay.matching.search.SearchResult;
 import dev.assay.reputation.score.AssayScore;
 import dev.assay.reputation.score.MeasuredFigures;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +58,14 @@ class OffersController {
     private final MarketIndex index;
     private final HostReads hosts;
     private final GpuTypes gpuTypes;
+    private final JsonMapper json;
     private final OfferSearch search = new OfferSearch();
 
-    OffersController(MarketIndex index, HostReads hosts, GpuTypes gpuTypes) {
+    OffersController(MarketIndex index, HostReads hosts, GpuTypes gpuTypes, JsonMapper json) {
         this.index = index;
         this.hosts = hosts;
         this.gpuTypes = gpuTypes;
+        this.json = json;
     }
 
     /**
@@ -66,17 +75,39 @@ class OffersController {
      * @param limit offers answered, 1 to 1000; overrides a {@code limit} in the query (default 50)
      */
     @Operation(summary = "Search offers with the query language (filters, order by, limit)")
+    @ApiResponse(responseCode = "200", description = "the best offers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OfferPage.class)))
     @Get(uri = "/v1/offers", produces = MediaType.APPLICATION_JSON)
-    OfferPage search(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable String q,
+    HttpResponse<byte[]> search(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable String q,
             @QueryValue @Nullable String limit) {
         caller.require(Scope.READ);
         OfferQuery query = parse(q, limit);
         InventorySnapshot snapshot = index.snapshot();
+        // The answer as written, remembered on the snapshot with the engine's own answer (SearchAnswerJson).
+        SearchAnswerJson written = snapshot.derived(SearchAnswerJson.class, SearchAnswerJson::new);
+        byte[] answer = written.get(query);
+        if (answer == null) {
+            answer = write(page(snapshot, query));
+            written.remember(query, answer);
+        }
+        return HttpResponse.ok(answer).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private OfferPage page(InventorySnapshot snapshot, OfferQuery query) {
         // Early-stopping search over pre-sorted columns, remembered until the market changes (docs/benchmarks.md).
         SearchResult result = search.searchCached(snapshot, query);
         List<OfferView> offers = result.offers().stream()
                 .map(o -> OfferView.of(o, snapshot.host(o.hostId()).orElseThrow())).toList();
         return new OfferPage(query.toString(), result.totalMatched(), result.totalMatchedExact(), offers);
+    }
+
+    private byte[] write(OfferPage page) {
+        try {
+            return json.writeValueAsBytes(page);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a search answer as JSON", e);
+        }
     }
 
     @Operation(summary = "One offer with its score explanation, measured figures, reliability components and health")

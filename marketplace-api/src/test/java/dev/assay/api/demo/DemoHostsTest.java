@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.assay.api.demo.DemoFleet.DemoHost;
 import dev.assay.matching.inventory.Tier;
 import dev.assay.matching.inventory.VerificationState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -62,5 +63,22 @@ class DemoHostsTest {
                 .mapToInt(h -> h.history().size()).average().orElseThrow();
 
         assertThat(outagesPerHost.apply(DemoConduct.FLAKY)).isGreaterThan(2 * outagesPerHost.apply(DemoConduct.STEADY));
+    }
+
+    @Test
+    void aThousandHostFleetHasThirtyDaysOfGaplessHistoryPerHost() {
+        // At 1000 hosts the seeded draw has hosts whose first hour is already an outage (it once made an empty
+        // interval and the start failed).
+        List<DemoHost> fleet = DemoHosts.generate(1000, DemoFleet.SEED, NOW);
+
+        assertThat(fleet).hasSize(1000);
+        for (DemoHost host : fleet) {
+            var history = host.history();
+            assertThat(history.getFirst().start()).isEqualTo(history.getLast().end().minus(Duration.ofDays(30)));
+            for (int i = 1; i < history.size(); i++) {
+                assertThat(history.get(i).start()).isEqualTo(history.get(i - 1).end());
+                assertThat(history.get(i).availability()).isNotEqualTo(history.get(i - 1).availability());
+            }
+        }
     }
 }

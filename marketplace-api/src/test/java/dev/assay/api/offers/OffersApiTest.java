@@ -107,6 +107,29 @@ class OffersApiTest {
     }
 
     @Test
+    void aRepeatedSearchIsAnsweredWithTheSameBytesUntilTheMarketChanges() {
+        String hostId = host(Machines.rtx4090s(2), "0.40");
+        String path = "/v1/offers?q=" + encode("datacenter=" + datacenter + " order by price asc");
+
+        HttpResponse<String> first = get(path);
+        HttpResponse<String> again = get(path);
+        HttpResponse<String> limited = get(path + "&limit=1");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(json(limited).path("query").asText()).endsWith("limit 1");
+        assertThat(json(first).path("query").asText()).endsWith("limit 50");
+        assertThat(json(first).path("items").get(0).has("datacenter")).isTrue();
+
+        registry.listOffer(http.orgId, hostId, Machines.offer("0.55"));
+
+        JsonNode changed = json(get(path));
+        assertThat(changed.path("items").get(0).path("price_per_gpu_hour").path("dollars").asText())
+                .as("a market change is answered at once, never from the earlier bytes").isEqualTo("0.550000");
+    }
+
+    @Test
     void aQueryThatCannotBeReadIsAProblemNamingTheTerm() {
         JsonNode unknownField = assertProblem(get("/v1/offers?q=" + encode("gpu_ramm>=24")), 400, "validation");
         JsonNode badValue = assertProblem(get("/v1/offers?q=" + encode("gpu_ram>=lots")), 400, "validation");

@@ -21,6 +21,9 @@ HOSTS="${1:?usage: rest-search.sh HOSTS SECONDS RENTERS[,RENTERS...]}"
 SECONDS_PER_RUN="${2:?usage: rest-search.sh HOSTS SECONDS RENTERS[,RENTERS...]}"
 RENTER_COUNTS="${3:?usage: rest-search.sh HOSTS SECONDS RENTERS[,RENTERS...]}"
 QUERY="${QUERY:-gpu_ram>=24 reliability>0.9 verified=true order by value desc limit 20}"
+# CATALOGUE=1: each renter draws from the loadgen's 64 seeded queries instead of repeating QUERY (no answer is
+# then served twice from the same market snapshot's JSON); the bare server still answers QUERY's bytes.
+if [[ "${CATALOGUE:-0}" == 1 ]]; then QUERY_ARGS=(); else QUERY_ARGS=(--query "$QUERY"); fi
 PORT="${PORT:-18380}"
 GRPC_PORT="${GRPC_PORT:-19390}"
 BARE_PORT="${BARE_PORT:-18381}"
@@ -59,7 +62,7 @@ measure() {
   before="$(cpu_ticks "$SERVER_PID")"
   local t0 t1
   t0="$(date +%s.%N)"
-  loadgen --api "$api" --renters "$renters" --mix search=1 --query "$QUERY" --seconds "$SECONDS_PER_RUN" \
+  loadgen --api "$api" --renters "$renters" --mix search=1 "${QUERY_ARGS[@]}" --seconds "$SECONDS_PER_RUN" \
     --seed 7 --json "$json" | sed 's/^/    /' || true   # errors are in the report; the other runs still run
   t1="$(date +%s.%N)"
   after="$(cpu_ticks "$SERVER_PID")"
@@ -79,11 +82,11 @@ measure() {
 }
 
 warm_up() {
-  loadgen --api "$1" --renters 16 --mix search=1 --query "$QUERY" --seconds "$WARMUP_SECONDS" --seed 1 >/dev/null || true
+  loadgen --api "$1" --renters 16 --mix search=1 "${QUERY_ARGS[@]}" --seconds "$WARMUP_SECONDS" --seed 1 >/dev/null || true
 }
 
 echo "rest-search: $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores  uptime:$(uptime)"
-echo "rest-search: $HOSTS hosts, $SECONDS_PER_RUN s per run, renters $RENTER_COUNTS, query: $QUERY"
+echo "rest-search: $HOSTS hosts, $SECONDS_PER_RUN s per run, renters $RENTER_COUNTS, query: $( ((${#QUERY_ARGS[@]})) && echo "$QUERY" || echo "the 64-query catalogue")"
 
 # 1. The marketplace.
 OPERATOR_KEY="rest-search-operator-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
@@ -130,7 +133,7 @@ done
 
 # 5. Side by side.
 echo
-echo "rest-search: summary ($HOSTS hosts, query: $QUERY)"
+echo "rest-search: summary ($HOSTS hosts, query: $( ((${#QUERY_ARGS[@]})) && echo "$QUERY" || echo "the 64-query catalogue"))"
 cat "$WORK/summary"
 for r in ${RENTER_COUNTS//,/ }; do
   awk -v r="$r" '$2 == r { rate[$1] = $3 } END {

@@ -36,6 +36,18 @@ public interface Ledger {
      */
     ChargeOutcome chargeUsage(UsageCharge charge);
 
+    /**
+     * Locks, in the caller's transaction and in the ledger's global lock order, every account that charges of
+     * these renters to these host organisations can touch: the renters' balances by account id, then the
+     * host payables by account id (opened if missing), then platform revenue. A transaction that will post
+     * several charges calls this before the first one (and before any row it locks after the ledger's), so
+     * that it never takes one renter's balance after another charge's platform revenue; see
+     * docs/billing.md, "Lock order". Accounts not opened yet (a renter never funded) are skipped.
+     *
+     * @throws IllegalStateException if no transaction is active: locks outside one would be released at once
+     */
+    void lockForCharges(java.util.Collection<String> renterOrgIds, java.util.Collection<String> hostOrgIds);
+
     /** The organisation's renter balance and host payable (zero for accounts not opened yet). */
     OrgBalance balance(String orgId);
 

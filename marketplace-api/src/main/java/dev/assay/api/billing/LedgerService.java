@@ -6,7 +6,10 @@ import jakarta.inject.Singleton;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import java.sql.SQLException;
+import io.micronaut.transaction.TransactionOperations;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.hibernate.StaleStateException;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The {@link Ledger}: checks each request on its own, runs it as one {@link LedgerStore} transaction and
  * retries, a bounded number of times, a transaction that lost a race (a unique key taken by a racing
  * instance, a lock or serialisation failure). The retry runs the whole transaction again, so it finds what
- * the winner posted and answers "already done" or a conflict, never a second posting.
+ * the winner posted and answers "already done" or a conflict, never a second posting. A posting inside a
+ * caller's transaction is not retried: the caller's transaction is what lost, and it rolls back whole.
  */
 @Singleton
 class LedgerService implements Ledger {
@@ -29,9 +33,11 @@ class LedgerService implements Ledger {
     private static final Pattern REFERENCE = Pattern.compile("[\\x21-\\x7E]{1," + MAX_REFERENCE_CHARS + "}");
 
     private final LedgerStore store;
+    private final TransactionOperations<?> transactions;
 
-    LedgerService(LedgerStore store) {
+    LedgerService(LedgerStore store, TransactionOperations<?> transactions) {
         this.store = store;
+        this.transactions = transactions;
     }
 
     @Override
@@ -44,7 +50,7 @@ class LedgerService implements Ledger {
             throw new IllegalArgumentException("reference must be 1 to " + MAX_REFERENCE_CHARS
                     + " visible ASCII characters without spaces");
         }
-        CreditOutcome outcome = withRetries("credit", () -> store.credit(orgId, amount, reference));
+        CreditOutcome outcome = inTransaction("credit", () -> store.credit(orgId, amount, reference));
         switch (outcome) {
             case CreditOutcome.Credited c -> LOG.info("event=credit_posted org={} amount={} reference={} transfer={}",
                     orgId, amount, reference, c.transfer().id());
@@ -64,7 +70,7 @@ class LedgerService implements Ledger {
         if (split.hostShare().plus(split.platformFee()).compareTo(charge.gross()) != 0) {
             throw new IllegalStateException("fee split " + split + " does not add up to " + charge.gross());
         }
-        ChargeOutcome outcome = withRetries("charge", () -> store.charge(charge, split));
+        ChargeOutcome outcome = inTransaction("charge", () -> store.charge(charge, split));
         switch (outcome) {
             case ChargeOutcome.Charged c -> LOG.info(
                     "event=usage_charged pod={} renter={} host={} from={} to={} gross={} host_share={} fee={}",
@@ -80,6 +86,16 @@ class LedgerService implements Ledger {
                     charge.podId(), charge.from(), charge.to(), c.existing().size());
         }
         return outcome;
+    }
+
+    @Override
+    public void lockForCharges(Collection<String> renterOrgIds, Collection<String> hostOrgIds) {
+        renterOrgIds.forEach(LedgerService::requireOrgId);
+        hostOrgIds.forEach(LedgerService::requireOrgId);
+        if (transactions.findTransactionStatus().isEmpty()) {
+            throw new IllegalStateException("locking the accounts of charges needs the caller's transaction");
+        }
+        store.lockForCharges(new TreeSet<>(renterOrgIds), new TreeSet<>(hostOrgIds));
     }
 
     @Override
@@ -100,6 +116,20 @@ class LedgerService implements Ledger {
             throw new IllegalArgumentException("orgId must be 1 to " + UsageCharge.MAX_ID_CHARS
                     + " letters, digits or _ - : . characters");
         }
+    }
+
+    /**
+     * Runs the posting in the caller's transaction when there is one, else in its own with retries. A posting
+     * that joined a caller's transaction (a pod's settlement) is never retried here: a lost race or a
+     * deadlock has rolled (or is rolling) that whole transaction back in the database, so running the posting
+     * again inside it would fail or, worse, post into a transaction that can only roll back. The failure goes
+     * to the caller, whose transaction rolls back completely and whose edge answers it as a retryable 409.
+     */
+    private <T> T inTransaction(String operation, Supplier<T> transaction) {
+        if (transactions.findTransactionStatus().isPresent()) {
+            return transaction.get();
+        }
+        return withRetries(operation, transaction);
     }
 
     private static <T> T withRetries(String operation, Supplier<T> transaction) {

@@ -3,6 +3,7 @@ package dev.assay.api.billing;
 import dev.assay.api.paging.PageCursor;
 import dev.assay.pricing.FeeSplit;
 import dev.assay.pricing.Money;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The ledger's transactions: each public method is one database transaction. {@link LedgerService} calls it
@@ -24,10 +27,15 @@ import java.util.Optional;
  * "from here on this must succeed" and the writes.
  *
  * <p>Lock order, the same in every transaction so that two never wait on each other in a cycle: operator
- * funding, then a renter balance, then a host payable, then platform revenue. A credit takes the first two, a
- * charge the last three. Every charge takes platform revenue, so charges are serialised by the database,
- * which makes the overlap lookup exact; it also caps the charge rate at what one hot row allows (a few
- * thousand a second on PostgreSQL), see docs/billing.md.
+ * funding, then renter balances (by account id), then host payables (by account id), then platform revenue.
+ * A credit takes the first two, a charge the last three. A transaction that posts several charges (a pod
+ * change on a host settles all its running interruptible pods) would break the order at its second charge,
+ * taking a renter balance after platform revenue; so it first takes every account all its charges need,
+ * through {@link #lockForCharges}, and its charges then only re-enter locks it holds. Rows outside the ledger
+ * (hosts, pods, the metering fence) are always locked before the first ledger account, see docs/billing.md.
+ * Every charge takes platform revenue, so charges are serialised by the database, which makes the overlap
+ * lookup exact; it also caps the charge rate at what one hot row allows (a few thousand a second on
+ * PostgreSQL), see docs/billing.md.
  */
 @Singleton
 class LedgerStore {
@@ -55,11 +63,9 @@ class LedgerStore {
         if (known.isPresent()) {
             return known.get();
         }
-        String renterId = AccountIds.renter(orgId);
-        open(renterId, AccountKind.RENTER_BALANCE, orgId);
         LedgerAccountRow funding = lock(AccountIds.OPERATOR_FUNDING).orElseThrow(
                 () -> new IllegalStateException("the operator funding account is missing: migration V4 not applied?"));
-        LedgerAccountRow renter = lock(renterId).orElseThrow();
+        LedgerAccountRow renter = lockOrOpen(AccountIds.renter(orgId), AccountKind.RENTER_BALANCE, orgId);
         known = knownCredit(orgId, amount, reference);
         if (known.isPresent()) {
             return known.get();
@@ -83,9 +89,8 @@ class LedgerStore {
             return new ChargeOutcome.InsufficientBalance(available, charge.gross());
         }
         LedgerAccountRow renter = renterRow.orElseThrow();
-        String hostId = AccountIds.host(charge.hostOrgId());
-        open(hostId, AccountKind.HOST_PAYABLE, charge.hostOrgId());
-        LedgerAccountRow host = lock(hostId).orElseThrow();
+        LedgerAccountRow host = lockOrOpen(AccountIds.host(charge.hostOrgId()), AccountKind.HOST_PAYABLE,
+                charge.hostOrgId());
         LedgerAccountRow platform = lock(AccountIds.PLATFORM_REVENUE).orElseThrow(
                 () -> new IllegalStateException("the platform revenue account is missing: migration V4 not applied?"));
         known = knownCharge(charge, expected);
@@ -108,6 +113,21 @@ class LedgerStore {
         }
         entityManager.flush();
         return new ChargeOutcome.Charged(posted);
+    }
+
+    /** See {@link Ledger#lockForCharges}; the sets are sorted by organisation id. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void lockForCharges(SortedSet<String> renterOrgIds, SortedSet<String> hostOrgIds) {
+        if (renterOrgIds.isEmpty() && hostOrgIds.isEmpty()) {
+            return;
+        }
+        // Account ids sort as their organisation ids do (one prefix per kind); sorted again all the same.
+        new TreeSet<>(renterOrgIds.stream().map(AccountIds::renter).toList()).forEach(this::lock);
+        for (String hostOrgId : hostOrgIds) {
+            lockOrOpen(AccountIds.host(hostOrgId), AccountKind.HOST_PAYABLE, hostOrgId);
+        }
+        lock(AccountIds.PLATFORM_REVENUE).orElseThrow(
+                () -> new IllegalStateException("the platform revenue account is missing: migration V4 not applied?"));
     }
 
     @Transactional(readOnly = true)
@@ -177,6 +197,21 @@ class LedgerStore {
                 .setParameter(3, orgId)
                 .setParameter(4, clock.now())
                 .executeUpdate();
+    }
+
+    /**
+     * Locks the account, opening it first only if it does not exist. The insert is never aimed at a row that
+     * exists: on H2 an {@code INSERT … ON CONFLICT DO NOTHING} of a key whose row another transaction holds
+     * locked fails with a concurrent update (90131) or spins until the lock timeout, and one of a row this
+     * transaction already holds (several charges of one host organisation) need not run at all.
+     */
+    private LedgerAccountRow lockOrOpen(String accountId, AccountKind kind, String orgId) {
+        Optional<LedgerAccountRow> existing = lock(accountId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        open(accountId, kind, orgId);
+        return lock(accountId).orElseThrow();
     }
 
     private Optional<LedgerAccountRow> lock(String accountId) {

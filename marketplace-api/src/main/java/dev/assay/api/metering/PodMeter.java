@@ -12,13 +12,17 @@ import dev.assay.pricing.HourlyRate;
 import dev.assay.pricing.MeterState;
 import dev.assay.pricing.Money;
 import dev.assay.pricing.UsageMeter;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +69,20 @@ class PodMeter implements RunningTimeSettlement {
     @Transactional
     public void settle(String podId, Instant until) {
         meter(podId, until);
+    }
+
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void lockAccountsFor(Collection<String> podIds) {
+        Set<String> renters = new TreeSet<>();
+        Set<String> hosts = new TreeSet<>();
+        for (String podId : podIds) {
+            rows.readRunning(podId).ifPresent(pod -> {
+                renters.add(pod.renterOrgId());
+                hosts.add(pod.hostOrgId());
+            });
+        }
+        ledger.lockForCharges(renters, hosts);
     }
 
     /**

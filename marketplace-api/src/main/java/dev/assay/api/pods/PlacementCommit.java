@@ -54,6 +54,7 @@ class PlacementCommit {
         if (host == null || !host.online()) {
             return new HostTaken(hostId, "the host is not online");
         }
+        transitions.lockForChange(hostId, Optional.empty());
         transitions.settleInterruptible(hostId);
         Object[] offer = sql.rows("SELECT listed, on_demand_micros, storage_micros FROM hosts WHERE id = ?1", hostId)
                 .get(0);

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The changes of an existing pod, each in one transaction. Locks are always taken host first, then pod, so
- * two changes on one host never deadlock; every change that alters what the host's pods hold ends with
+ * The changes of an existing pod, each in one transaction. Locks are always taken host first, then the pods
+ * by id, then the ledger accounts their charges need ({@link PodTransitions#lockForChange}), so two changes,
+ * or a change and a metering pass, never deadlock; every change that alters what the host's pods hold ends with
  * {@link HostBooks#enforce} (freed GPUs go to the best waiting bid) and a bump of {@code capacity_version}.
  */
 @Singleton
@@ -204,8 +205,9 @@ class PodChanges {
         if (host.isEmpty()) {
             return after;
         }
+        Map<String, PodRow> locked = transitions.lockForChange(hostId, Optional.empty());
         for (PodRow pod : sql.holdingGpus(hostId)) {
-            transitions.transition(sql.lock(pod.id()).orElseThrow(), PodState.LOST,
+            transitions.transition(locked.get(pod.id()), PodState.LOST,
                     "host " + hostId + " went offline while the pod held GPUs there");
             books.removeBid(pod.id());
         }
@@ -225,9 +227,15 @@ class PodChanges {
         PodRow seen = sql.find(podId).filter(p -> orgId == null || p.orgId().equals(orgId))
                 .orElseThrow(() -> notFound(podId));
         Optional<HostLock> host = seen.hostId() == null ? Optional.empty() : sql.lockHost(seen.hostId());
-        host.ifPresent(h -> transitions.settleInterruptible(h.hostId()));
-        PodRow pod = sql.lock(podId).orElseThrow(() -> notFound(podId));
-        return new Locked(pod, host);
+        if (host.isEmpty()) {
+            return new Locked(sql.lock(podId).orElseThrow(() -> notFound(podId)), host);
+        }
+        if (!transitions.lockForChange(host.get().hostId(), Optional.of(podId)).containsKey(podId)) {
+            throw notFound(podId);
+        }
+        transitions.settleInterruptible(host.get().hostId());
+        // Read again under the lock it holds: the settlement moved the pod's metering cursor.
+        return new Locked(sql.lock(podId).orElseThrow(() -> notFound(podId)), host);
     }
 
     static ApiProblem notFound(String podId) {

@@ -6,8 +6,12 @@ import dev.assay.api.problem.ApiProblem;
 import dev.assay.api.problem.ProblemType;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,9 +61,33 @@ class PodTransitions {
     }
 
     /**
+     * Takes the locks of a change on a host, after the host's own, in the marketplace's global order: the rows
+     * of the pods holding GPUs there and of {@code podId} (any state, when given), by pod id; then every ledger
+     * account that charging the RUNNING ones can touch (renter balances, host payables, platform revenue). A
+     * change may charge several of them ({@link #settleInterruptible}, a stop, preemptions, host loss): taking
+     * every lock first is what keeps such a transaction out of a lock cycle with another change, a metering
+     * pass (pod, then ledger) or a single charge. See docs/billing.md, "Lock order".
+     *
+     * @return the locked pods by id, in id order ({@code podId} absent if it does not exist)
+     */
+    Map<String, PodRow> lockForChange(String hostId, Optional<String> podId) {
+        SortedSet<String> ids = new TreeSet<>();
+        sql.holdingGpus(hostId).forEach(p -> ids.add(p.id()));
+        podId.ifPresent(ids::add);
+        Map<String, PodRow> locked = new LinkedHashMap<>();
+        for (String id : ids) {
+            sql.lock(id).ifPresent(p -> locked.put(id, p));
+        }
+        settlement.lockAccountsFor(locked.values().stream()
+                .filter(p -> p.state() == PodState.RUNNING).map(PodRow::id).toList());
+        return locked;
+    }
+
+    /**
      * Charges the host's running interruptible pods up to now. They pay the host's clearing price, which any
      * change to the host's book may move (a bid placed, changed or withdrawn, a pod preempted or resumed), so
-     * the time before a change is charged at the price that held then. Callers hold the host's lock.
+     * the time before a change is charged at the price that held then. Callers hold the host's lock and
+     * the locks {@link #lockForChange} takes.
      */
     void settleInterruptible(String hostId) {
         Instant now = clock.now();

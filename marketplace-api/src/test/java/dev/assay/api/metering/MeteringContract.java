@@ -10,6 +10,8 @@ import dev.assay.api.billing.UsageCharge;
 import dev.assay.api.live.lease.FenceCheck;
 import dev.assay.api.live.lease.JobFences;
 import dev.assay.api.live.lease.JobLeases;
+import dev.assay.api.pods.PodLifecycle;
+import dev.assay.api.pods.PodState;
 import dev.assay.api.pods.RunningTimeSettlement;
 import dev.assay.api.testing.MarketRows;
 import dev.assay.api.testing.MovableMarketClock;
@@ -193,6 +195,53 @@ abstract class MeteringContract {
         assertThat(billedUntil(pod)).isEqualTo(now);
         assertThat(ledger.balance(renter).available()).isEqualTo(Money.ofMicros(100_000_000 - 20_171));
         assertSound();
+    }
+
+    /**
+     * The load test's lock-up (docs/benchmarks.md, issue [7]): a pod change on a host charges every running
+     * interruptible pod there in one transaction, so it takes several renters' balances, the host payable and
+     * platform revenue. Hosts of one organisation share the payable, renters have pods on several hosts, and
+     * metering passes charge the same pods: none of these may wait on another in a cycle.
+     */
+    @Test
+    void podChangesOnHostsOfOneOrganisationSettlingManyRentersAtOnceNeverDeadlock() throws Exception {
+        PodLifecycle lifecycle = context.getBean(PodLifecycle.class);
+        String hostOrg = market.hostOrganisation("fleet");
+        List<String> renters = new ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            renters.add(renter(Money.parse("100")));
+        }
+        for (int round = 0; round < 3; round++) {
+            Instant start = clock.now();
+            List<String> targets = new ArrayList<>();
+            List<String> running = new ArrayList<>();
+            for (int h = 0; h < 6; h++) {
+                String hostId = host(hostOrg);
+                for (String renter : renters) {
+                    running.add(pods.interruptible(renter, hostId, "RUNNING", 1, 300_000, 0, 0, start));
+                }
+                targets.add(running.getLast());
+            }
+            clock.advance(Duration.ofSeconds(90));
+            Instant now = clock.now();
+
+            List<Object> results = Race.run(targets.size() + 1, i -> i == targets.size()
+                    ? () -> meterAll()
+                    : () -> {
+                        lifecycle.reportState(targets.get(i), PodState.EXITED, "the container exited");
+                        return "reported";
+                    });
+
+            assertThat(results).hasSize(targets.size() + 1);
+            for (String pod : running) {
+                assertThat(chargedSeconds(pod)).as("pod %s charged each second once", pod).isEqualTo(90);
+                if (!targets.contains(pod)) {
+                    assertThat(billedUntil(pod)).isEqualTo(now);
+                }
+            }
+            assertSound();
+            pods.stopAll();
+        }
     }
 
     @Test
@@ -472,6 +521,24 @@ abstract class MeteringContract {
     private long charged(String podId, String kind) {
         return queryLong("SELECT COALESCE(SUM(amount_micros), 0) FROM ledger_transfers WHERE pod_id = ?"
                 + " AND transfer_kind = ?", podId, kind);
+    }
+
+    /** The seconds of the pod's usage transfers; overlapping periods would count twice. */
+    private long chargedSeconds(String podId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT period_from, period_to FROM ledger_transfers WHERE pod_id = ? AND transfer_kind = 'USAGE'")) {
+            s.setString(1, podId);
+            long seconds = 0;
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    seconds += Duration.between(r.getObject(1, OffsetDateTime.class), r.getObject(2, OffsetDateTime.class))
+                            .toSeconds();
+                }
+            }
+            return seconds;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long transfers(String podId) {

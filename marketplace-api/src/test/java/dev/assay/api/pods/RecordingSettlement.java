@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -26,6 +27,11 @@ public class RecordingSettlement implements RunningTimeSettlement {
     @Override
     public void settle(String podId, Instant until) {
         settled.add(new Settled(podId, until));
+    }
+
+    @Override
+    public void lockAccountsFor(Collection<String> podIds) {
+        // Nothing is charged here, so there is nothing to lock.
     }
 
     public List<Settled> of(String podId) {

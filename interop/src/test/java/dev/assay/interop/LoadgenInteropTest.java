@@ -34,8 +34,10 @@ class LoadgenInteropTest {
 
     @BeforeAll
     static void startMarketplace() throws Exception {
+        // A small SIMULATED fleet for the renters, still (no demo renters, no ticks): what moves is the load.
         market = MarketplaceProcess.start(work, Map.of("ASSAY_AGENT_HEARTBEAT", "1s",
-                "ASSAY_OPERATOR_KEY", OPERATOR_KEY), List.of());
+                "ASSAY_OPERATOR_KEY", OPERATOR_KEY, "ASSAY_DEMO_FLEET_SIZE", "60", "ASSAY_DEMO_RENTERS", "false",
+                "ASSAY_DEMO_TICK", "0s"), List.of());
     }
 
     @AfterAll
@@ -63,6 +65,24 @@ class LoadgenInteropTest {
                 .isEqualTo(3);
         assertThat(ops.path("pod_create_e2e").path("p99_ms").asDouble()).isPositive();
         assertThat(run.output()).contains("heartbeat").contains("p99 ms");
+    }
+
+    @Test
+    void rentersSearchRentBidAndStopAndTheMarketplaceStaysWhole() throws Exception {
+        Path report = work.resolve("renters.json");
+
+        Run run = loadgen(onThisMarket("--renters", "6", "--seconds", "5", "--operator-key", OPERATOR_KEY,
+                "--mix", "search=40,offer=10,create_pod=20,stop_pod=10,bid=20", "--json", report.toString()));
+
+        JsonNode ops = JSON.readTree(Files.readString(report)).path("operations");
+        assertThat(ops.path("search").path("count").asLong()).as(run.output()).isPositive();
+        assertThat(ops.path("create_pod").path("count").asLong()).as(run.output()).isPositive();
+        assertThat(ops.path("bid").path("count").asLong() + ops.path("bid").path("errors").asLong())
+                .as(run.output()).isPositive();
+        assertThat(ops.path("release_at_end").path("errors").asLong()).as("every pod released").isZero();
+        // Market answers (409 no-capacity, 404 an offer gone, 429) are fine; a server fault or a deadlock is not.
+        assertThat(market.wholeLog()).doesNotContain("status 500").doesNotContainIgnoringCase("deadlock");
+        assertThat(market.get("/health", null).statusCode()).isEqualTo(200);
     }
 
     @Test

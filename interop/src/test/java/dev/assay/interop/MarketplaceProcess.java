@@ -139,6 +139,11 @@ final class MarketplaceProcess implements AutoCloseable {
     }
 
     /** The last 60 lines of the marketplace's log, for a failure message. */
+    /** Everything the process has logged so far. */
+    String wholeLog() throws IOException {
+        return Files.readString(log);
+    }
+
     String log() {
         try {
             List<String> lines = Files.readAllLines(log);

@@ -1,9 +1,9 @@
 package dev.assay.api.accounts;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
 import java.security.MessageDigest;
 import java.util.Optional;
 
@@ -11,8 +11,11 @@ import java.util.Optional;
  * The marketplace operator's key, from configuration {@code assay.operator-key} (environment
  * {@code ASSAY_OPERATOR_KEY}). When it is unset or blank nobody has operator access. Only its SHA-256 is
  * kept in memory, and a presented key is compared by hash in constant time.
+ *
+ * <p>Made when the application starts ({@code @Context}), not on the first request, so a key that is too short
+ * stops the start with its message instead of answering every request with a 500 (a load test found that).
  */
-@Singleton
+@Context
 final class OperatorKey {
 
     /** Short operator keys are guessable: refuse to start with one. */

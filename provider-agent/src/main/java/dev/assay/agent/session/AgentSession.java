@@ -31,11 +31,20 @@ final class AgentSession implements StreamObserver<MarketplaceMessage> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentSession.class);
 
+    /**
+     * Heartbeats sent since the last one the marketplace acknowledged before the agent gives the stream up as
+     * half-open (the marketplace's side gone while TCP still looks up) and reconnects: about as long as the
+     * marketplace waits before it marks a silent host OFFLINE, so the agent is back before its pods are lost.
+     */
+    static final int UNACKED_HEARTBEATS_TOLERATED = 3;
+
     private final SessionParts parts;
     private final ManagedChannel channel;
     private final CompletableFuture<Welcome> welcome = new CompletableFuture<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final AtomicLong sequence = new AtomicLong();
+    /** The highest heartbeat sequence acknowledged; -1 until the first ack (a marketplace from before acks sends none). */
+    private final AtomicLong acked = new AtomicLong(-1);
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private ClientCallStreamObserver<AgentMessage> out;
     private boolean closed;
@@ -101,7 +110,7 @@ final class AgentSession implements StreamObserver<MarketplaceMessage> {
         end("agent closed the stream");
     }
 
-    /** Gives up on a stream that never got its Welcome. */
+    /** Gives up on a stream: one that never got its Welcome, or one whose heartbeats stopped being acknowledged. */
     void abandon(String why) {
         synchronized (this) {
             if (!closed && !outboundDone && out != null) {
@@ -128,9 +137,8 @@ final class AgentSession implements StreamObserver<MarketplaceMessage> {
             case CHALLENGE -> parts.challenges().challenge(message.getChallenge());
             case CHALLENGE_ROWS_REQUEST -> parts.challenges().rows(message.getChallengeRowsRequest());
             case CERTIFICATE_ISSUED -> parts.renewer().issued(message.getCertificateIssued());
-            // The marketplace handled a heartbeat. Not used for failover yet: the channel's keepalive is what
-            // notices a half-open connection today; the ack is there for that and for load tests' round trips.
-            case HEARTBEAT_ACK -> LOG.trace("event=heartbeat_acked sequence={}", message.getHeartbeatAck().getSequence());
+            // The marketplace handled a heartbeat: the stream works both ways (see heartbeat()).
+            case HEARTBEAT_ACK -> acked.accumulateAndGet(message.getHeartbeatAck().getSequence(), Math::max);
             case DRAIN -> LOG.info("event=drain reason=\"{}\"", message.getDrain().getReason());
             case BODY_NOT_SET -> LOG.debug("event=empty_message");
         }
@@ -147,6 +155,14 @@ final class AgentSession implements StreamObserver<MarketplaceMessage> {
     }
 
     private void heartbeat() {
+        long lastAcked = acked.get();
+        long unacked = sequence.get() - 1 - lastAcked;
+        if (lastAcked >= 0 && unacked >= UNACKED_HEARTBEATS_TOLERATED) {
+            // Only once the marketplace has shown it acks: silence from one that never did means nothing.
+            LOG.warn("event=heartbeats_unacknowledged unacked={} last_acked={}", unacked, lastAcked);
+            abandon(unacked + " heartbeats not acknowledged: the stream is half-open");
+            return;
+        }
         try {
             send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder()
                     .setSequence(sequence.getAndIncrement())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.assay.proto.agent.v1.AgentMessage;
 import dev.assay.proto.agent.v1.AgentServiceGrpc;
 import dev.assay.proto.agent.v1.MarketplaceMessage;
+import dev.assay.proto.agent.v1.HeartbeatAck;
 import dev.assay.proto.agent.v1.Welcome;
 import io.grpc.Server;
 import io.grpc.Status;
@@ -32,6 +33,8 @@ final class FakeMarketplace extends AgentServiceGrpc.AgentServiceImplBase implem
 
     final List<AgentMessage> received = new CopyOnWriteArrayList<>();
     volatile int heartbeatIntervalMillis = 50;
+    /** Whether heartbeats get their HeartbeatAck (false: a marketplace from before acks, or one half gone). */
+    volatile boolean ackHeartbeats;
     volatile boolean benchmarkRequested;
     /** An automatic answer to some agent messages (the renewal's CertificateIssued). */
     volatile Function<AgentMessage, Optional<MarketplaceMessage>> answers = m -> Optional.empty();
@@ -68,6 +71,10 @@ final class FakeMarketplace extends AgentServiceGrpc.AgentServiceImplBase implem
                             .setSessionId("session-" + sessions.incrementAndGet()).setHostId("hst_test")
                             .setHeartbeatIntervalMillis(heartbeatIntervalMillis)
                             .setBenchmarkRequested(benchmarkRequested)).build());
+                }
+                if (message.hasHeartbeat() && ackHeartbeats) {
+                    send(MarketplaceMessage.newBuilder().setHeartbeatAck(HeartbeatAck.newBuilder()
+                            .setSequence(message.getHeartbeat().getSequence())).build());
                 }
                 answers.apply(message).ifPresent(FakeMarketplace.this::send);
             }

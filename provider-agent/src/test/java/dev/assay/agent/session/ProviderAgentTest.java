@@ -295,6 +295,38 @@ class ProviderAgentTest {
     }
 
     @Test
+    void aStreamWhoseHeartbeatsStopBeingAcknowledgedIsGivenUpAndTheAgentReconnects() throws Exception {
+        market.ackHeartbeats = true;
+        start(pki.identity("hst_test"), new InMemoryRuntime(), dir.resolve("state"));
+        market.awaitAll(AgentMessage::hasHeartbeat, 3, WAIT);
+
+        market.ackHeartbeats = false; // the marketplace's side is gone; the stream still looks open
+        market.awaitAll(AgentMessage::hasHello, 2, WAIT);
+
+        // Messages are values (two Hellos may be equal), so the first session is counted by position.
+        long firstSession = 0;
+        int hellos = 0;
+        for (AgentMessage m : List.copyOf(market.received)) {
+            hellos += m.hasHello() ? 1 : 0;
+            if (hellos == 2) {
+                break;
+            }
+            firstSession += m.hasHeartbeat() ? 1 : 0;
+        }
+        assertThat(firstSession).as("heartbeats of the first session: acked, then unacked").isGreaterThanOrEqualTo(
+                3 + AgentSession.UNACKED_HEARTBEATS_TOLERATED);
+    }
+
+    @Test
+    void aMarketplaceThatNeverAcknowledgesKeepsItsStream() throws Exception {
+        start(pki.identity("hst_test"), new InMemoryRuntime(), dir.resolve("state"));
+
+        market.awaitAll(AgentMessage::hasHeartbeat, 4 * AgentSession.UNACKED_HEARTBEATS_TOLERATED, WAIT);
+
+        assertThat(market.received.stream().filter(AgentMessage::hasHello)).hasSize(1);
+    }
+
+    @Test
     void aRestartedAgentStartsItsPodsAgainAndReportsThem() throws Exception {
         Path state = dir.resolve("state");
         AgentIdentity identity = pki.identity("hst_test");

@@ -18,19 +18,8 @@ MIX="${4:-search=70,offer=10,create_pod=8,stop_pod=7,bid=5}"
 PORT="${PORT:-18380}"
 GRPC_PORT="${GRPC_PORT:-19390}"
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-API_JAR="$ROOT/marketplace-api/target/assay-marketplace.jar"
-LOADGEN_JAR="$ROOT/loadgen/target/assay-loadgen.jar"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-JVM_FLAGS=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
-java_major="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')"
-(( ${java_major:-0} >= 25 )) || { echo "rest-mix: needs JDK 25+, $JAVA is ${java_major:-unknown}: set JAVA_HOME" >&2; exit 1; }
-for jar in "$API_JAR" "$LOADGEN_JAR"; do
-  [[ -f "$jar" ]] || { echo "rest-mix: $jar is missing: run ./assay build first" >&2; exit 1; }
-done
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/assay-rest-mix.XXXXXX")"
-SERVER_PID=""
+SCRIPT=rest-mix
+source "$(dirname "${BASH_SOURCE[0]}")/rest-common.sh"
 cleanup() {
   if [[ -n "$SERVER_PID" ]]; then
     kill "$SERVER_PID" 2>/dev/null || true

@@ -30,19 +30,8 @@ BARE_PORT="${BARE_PORT:-18381}"
 BARE_FLAGS="${BARE_FLAGS:-}"            # e.g. --blocking: answer on the blocking executor like marketplace-api
 WARMUP_SECONDS="${WARMUP_SECONDS:-10}"  # a JIT warm-up load before each server's measured runs (not reported)
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-API_JAR="$ROOT/marketplace-api/target/assay-marketplace.jar"
-LOADGEN_JAR="$ROOT/loadgen/target/assay-loadgen.jar"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-JVM_FLAGS=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
-java_major="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')"
-(( ${java_major:-0} >= 25 )) || { echo "rest-search: needs JDK 25+, $JAVA is ${java_major:-unknown}: set JAVA_HOME" >&2; exit 1; }
-for jar in "$API_JAR" "$LOADGEN_JAR"; do
-  [[ -f "$jar" ]] || { echo "rest-search: $jar is missing: run ./assay build first" >&2; exit 1; }
-done
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/assay-rest-search.XXXXXX")"
-SERVER_PID=""
+SCRIPT=rest-search
+source "$(dirname "${BASH_SOURCE[0]}")/rest-common.sh"
 cleanup() {
   [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
   rm -rf "$WORK/data"

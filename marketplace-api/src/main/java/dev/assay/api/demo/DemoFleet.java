@@ -99,10 +99,17 @@ public class DemoFleet {
         String orgId = organisation.ensure();
         Instant now = organisation.now();
         List<DemoHost> fleet = DemoHosts.generate(size, seed, now);
-        if (organisation.hostCount() > 0) {
+        long stored = organisation.hostCount();
+        if (stored > 0) {
             roster = matchByName(fleet, organisation.hostIdsByName());
             resumed = true;
             LOG.info("event=demo_fleet_present org={} hosts={} simulated=true", orgId, roster.size());
+            if (stored != size) {
+                // Not an error (the data is kept between runs on purpose), but --hosts N was asked and is not what runs.
+                LOG.warn("event=demo_fleet_size_kept stored={} asked={} why=\"the data directory already holds a demo"
+                        + " fleet of {} hosts; --hosts applies to a new one: remove data/demo (or set ASSAY_DATA_DIR)"
+                        + " to start afresh\"", stored, size, stored);
+            }
             return 0;
         }
         long started = System.nanoTime();

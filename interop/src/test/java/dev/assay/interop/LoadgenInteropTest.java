@@ -93,6 +93,14 @@ class LoadgenInteropTest {
         assertThat(run.output()).contains("--api must be on this machine (loopback)");
     }
 
+    @Test
+    void podRoundsWithoutAnOperatorKeyAreRefusedBeforeAnyLoad() throws Exception {
+        Run run = loadgen(onThisMarket("--agents", "2", "--seconds", "2", "--pod-rounds", "1"));
+
+        assertThat(run.exit()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("--pod-rounds needs --operator-key").doesNotContain("Exception");
+    }
+
     private record Run(int exit, String output) {}
 
     private static List<String> onThisMarket(String... args) {

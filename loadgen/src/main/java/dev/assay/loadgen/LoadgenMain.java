@@ -156,6 +156,9 @@ public final class LoadgenMain implements Callable<Integer> {
             out.flush();
             try {
                 part.prepare(plan, report);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("assay-loadgen: " + e.getMessage()); // options that do not fit
+                return 2;
             } catch (Exception e) {
                 // Nothing was measured yet: say why in one line (an unreachable marketplace, a refused key).
                 spec.commandLine().getErr().println("assay-loadgen: preparing " + part.name() + " failed: " + e);
